@@ -6,7 +6,8 @@
  * at nJobs = the number of cores, skorch at n_jobs = cores with one PyTorch thread each
  * (the faster setting here; `--all` adds n_jobs 1 with PyTorch's threads on every core,
  * measured ~6× slower on 2 cores: small matmuls don't split well across threads).
- * Repetitions are interleaved; the figures are medians.
+ * Repetitions are interleaved; the figures are medians. gridfold is measured from the compiled
+ * package (dist/), as users run it: from src/ every worker thread would transpile the sources.
  *   node --import tsx bench/skorch.ts [--reps 3] [--epochs 5] [--all]
  * Skips cleanly (saying how to install the peer) when python3 cannot import torch, skorch
  * and sklearn. Prints a summary on stderr and one JSON line on stdout.
@@ -16,8 +17,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GridSearchCV, NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../src/index.js';
-import type { CvResults } from '../src/index.js';
+import { GridSearchCV, NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../dist/index.js';
+import type { CvResults } from '../dist/index.js';
 import { median, option } from './lib/util.js';
 
 const reps = Number(option('reps', '3'));
