@@ -10,7 +10,7 @@ registerBuiltin(mlpModule);
 
 export { NeuralNetClassifier, NeuralNetRegressor };
 export { NeuralNet } from './neural-net.js';
-export type { EstimatorSpec, FitOptions } from './neural-net.js';
+export type { EstimatorSpec, FitOptions, FitPlan, FitSession } from './neural-net.js';
 export * from './callbacks/index.js';
 export { defineModule, resolveModule, isModuleDefinition } from './modules/registry.js';
 export type { ModuleDefinition, ModuleContext, ModuleBuilder, ModuleRef } from './modules/registry.js';
@@ -19,6 +19,9 @@ export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost } from './cost.js';
+export { fitFoldBatched } from './fold-batch.js';
+export { stackedMatMulIsFast } from './lean/stacked-matmul.js';
+export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 
 export function isEstimator(value: unknown): value is NeuralNet {
   return value instanceof NeuralNetClassifier || value instanceof NeuralNetRegressor;

@@ -15,7 +15,7 @@ import { moduleToRef, resolveModule } from './modules/registry.js';
 import { tfSeed } from './modules/initializers.js';
 import { lossExpects, toProbabilities, type LossName, type LossSpec } from './losses.js';
 import { makeOptimizer, type OptimizerSettings } from './optimizers.js';
-import { trainLoop } from './train.js';
+import { trainLoop, type TrainOptions } from './train.js';
 import { disposeDeviceSet, featuresTensor, toDeviceSet } from './device-data.js';
 import { splitForValidation } from './train-split.js';
 import { saveEstimator } from './persist.js';
@@ -34,6 +34,26 @@ export interface FitOptions {
 export interface EstimatorSpec {
   className: string;
   params: Params;
+}
+
+/** What `planFit` settled: the checked data, the outputs, the validation split. */
+export interface FitPlan {
+  data: { X: Features; y: Targets };
+  valid?: { X: Features; y: Targets };
+  nOutputs: number;
+  warm: boolean;
+  split?: { train: Int32Array; valid: Int32Array };
+  /** The seed of the `Math.random` section the model is built (and trained) in. */
+  mathRandomSeed: number;
+}
+
+/** A fit between its phases: the training loop's options, then exactly one of finish / fail. */
+export interface FitSession {
+  options: TrainOptions;
+  /** Frees the uploaded rows and records the history: the estimator is fitted. */
+  finish(history: HistoryRow[]): void;
+  /** Frees the uploaded rows and the half-trained model. */
+  fail(): void;
 }
 
 interface FittedState {
@@ -94,42 +114,76 @@ export abstract class NeuralNet {
   }
 
   async fit(X: FeaturesInput, y: TargetsInput, options: FitOptions = {}): Promise<this> {
+    const plan = await this.planFit(X, y, options);
+    await withSeededMathRandom(plan.mathRandomSeed, async () => {
+      const session = await this.openFit(plan);
+      let history: HistoryRow[];
+      try {
+        history = await trainLoop(session.options);
+      } catch (error) {
+        session.fail();
+        throw error;
+      }
+      session.finish(history);
+    });
+    return this;
+  }
+
+  /**
+   * The first phase of `fit`: checks the data and settles what the fit will do, touching
+   * no tensor. Fold-batched training (src/estimators/fold-batch.ts) runs the phases of
+   * several estimators itself; `fit` is all three in a row.
+   */
+  async planFit(X: FeaturesInput, y: TargetsInput, options: FitOptions = {}): Promise<FitPlan> {
     const owner = `${this.constructor.name}.fit`;
     const data = checkXy(X, y, { owner, task: this.task });
     const valid = options.validationData ? checkXy(options.validationData[0], options.validationData[1], { owner: `${owner} validationData`, task: this.task }) : undefined;
     await initBackend();
-    const p = this.params;
-    const seed = p.seed as number;
+    const seed = this.params.seed as number;
     const nOutputs = this.outputUnits(data.y, options.nClasses, valid?.y);
-    const warm = (p.warmStart as boolean) && this.fitted !== undefined;
+    const warm = (this.params.warmStart as boolean) && this.fitted !== undefined;
+    const split = valid ? undefined : splitForValidation(this.task, data.y, this.params.trainSplit as number, deriveSeed(seed, 'train-split'));
+    return { data, valid, nOutputs, warm, split, mathRandomSeed: deriveSeed(seed, 'math-random') };
+  }
+
+  /**
+   * The second phase: builds the model (or keeps it, warm), uploads the training and
+   * validation rows, and returns the training loop's options with the way to end the fit.
+   * Run it inside `withSeededMathRandom(plan.mathRandomSeed, …)`, as `fit` does, so the
+   * initial weights are the same whoever trains them.
+   */
+  async openFit(plan: FitPlan): Promise<FitSession> {
+    const p = this.params;
+    const { data, valid, nOutputs, warm, split } = plan;
     if (!warm) this.dispose();
-    const split = valid ? undefined : splitForValidation(this.task, data.y, p.trainSplit as number, deriveSeed(seed, 'train-split'));
-    const history = await withSeededMathRandom(deriveSeed(seed, 'math-random'), async () => {
-      const state = warm ? this.fitted! : await this.build(data.X.sampleShape, nOutputs);
-      this.fitted = state;
-      const trainSet = toDeviceSet(this.task, data.X, data.y, nOutputs, split?.train);
-      const validSet = valid
-        ? toDeviceSet(this.task, valid.X, valid.y, nOutputs)
-        : split && split.valid.length > 0 ? toDeviceSet(this.task, data.X, data.y, nOutputs, split.valid) : undefined;
-      try {
-        return await trainLoop({
-          model: state.model, optimizer: state.optimizer, loss: state.loss, train: trainSet, valid: validSet,
-          batchSize: p.batchSize as number, maxEpochs: p.maxEpochs as number, shuffle: p.shuffle as boolean,
-          seed, weightDecay: p['optimizer.weightDecay'] as number, callbacks: p.callbacks as Callback[],
-          verbose: p.verbose as number, firstEpoch: warm ? this.history.length : 0,
-          log: (line) => process.stdout.write(`${line}\n`),
-        });
-      } catch (error) {
+    const state = warm ? this.fitted! : await this.build(data.X.sampleShape, nOutputs);
+    this.fitted = state;
+    const trainSet = toDeviceSet(this.task, data.X, data.y, nOutputs, split?.train);
+    const validSet = valid
+      ? toDeviceSet(this.task, valid.X, valid.y, nOutputs)
+      : split && split.valid.length > 0 ? toDeviceSet(this.task, data.X, data.y, nOutputs, split.valid) : undefined;
+    const release = () => {
+      disposeDeviceSet(trainSet);
+      disposeDeviceSet(validSet);
+    };
+    return {
+      options: {
+        model: state.model, optimizer: state.optimizer, loss: state.loss, train: trainSet, valid: validSet,
+        batchSize: p.batchSize as number, maxEpochs: p.maxEpochs as number, shuffle: p.shuffle as boolean,
+        seed: p.seed as number, weightDecay: p['optimizer.weightDecay'] as number, callbacks: p.callbacks as Callback[],
+        verbose: p.verbose as number, firstEpoch: warm ? this.history.length : 0,
+        log: (line) => process.stdout.write(`${line}\n`),
+      },
+      finish: (history) => {
+        release();
+        this.history = warm ? [...this.history, ...history] : history;
+      },
+      fail: () => {
+        release();
         // A failed fit leaves no half-trained model behind (a warm start keeps its own).
         if (!warm) this.dispose();
-        throw error;
-      } finally {
-        disposeDeviceSet(trainSet);
-        disposeDeviceSet(validSet);
-      }
-    });
-    this.history = warm ? [...this.history, ...history] : history;
-    return this;
+      },
+    };
   }
 
   /** The module's raw output for X (logits or probabilities), as a row-major array. */

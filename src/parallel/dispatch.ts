@@ -6,7 +6,7 @@
  */
 import type { Piscina } from 'piscina';
 import { GridfoldError, messages, type FitRecord, type SerializedError } from '../core/index.js';
-import type { FitTask, RunOptions } from '../validation/index.js';
+import { groupByCandidate, type FitTask, type RunOptions } from '../validation/index.js';
 import { failedRecord } from './failed-record.js';
 import { isGracefulStop } from './interrupt.js';
 import type { TaskGroup } from './worker.js';
@@ -54,24 +54,29 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
     return reporting;
   };
 
+  // A unit is one task, or with fold-batching the pending folds of one candidate.
+  const units = options.foldBatching ? groupByCandidate(tasks) : tasks.map((task) => [task]);
+  const indexOf = new Map(tasks.map((task, i) => [task, i]));
   const lane = async (): Promise<void> => {
-    while (!hardStop && !signal?.aborted && failure === undefined && next < tasks.length) {
-      const index = next++;
-      const task = tasks[index];
-      const group = await runGroup(pool, task, running, () => hardStop);
-      if (!group) return;
-      records[index] = group[0];
-      try {
-        await report(group[0]);
-      } catch (error) {
-        failure ??= error;
-        cancelRunning();
+    while (!hardStop && !signal?.aborted && failure === undefined && next < units.length) {
+      const unit = units[next++];
+      const done = await runGroup(pool, unit, options.foldBatching ?? false, running, () => hardStop);
+      if (!done) return;
+      for (const [i, record] of done.entries()) {
+        records[indexOf.get(unit[i])!] = record;
+        try {
+          await report(record);
+        } catch (error) {
+          failure ??= error;
+          cancelRunning();
+          return;
+        }
       }
     }
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.min(lanes, tasks.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(lanes, units.length) }, lane));
   } finally {
     signal?.removeEventListener('abort', onAbort);
     pool.off('error', onPoolError);
@@ -79,17 +84,18 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
   return { records: records.filter((r): r is FitRecord => r !== undefined), hardStop, failure };
 }
 
-/** Runs one task as a group of one; undefined when it was cancelled by a hard stop. */
-async function runGroup(pool: Piscina, task: FitTask, running: Set<AbortController>, stopped: () => boolean): Promise<FitRecord[] | undefined> {
+/** Runs a unit on a worker: its records in task order; undefined when a hard stop cancelled it. */
+async function runGroup(pool: Piscina, unit: FitTask[], foldBatching: boolean, running: Set<AbortController>, stopped: () => boolean): Promise<FitRecord[] | undefined> {
   const controller = new AbortController();
   running.add(controller);
   const started = performance.now();
   try {
-    const group: TaskGroup = { tasks: [toWire(task)] };
+    const group: TaskGroup = { tasks: unit.map(toWire), foldBatching };
     return (await pool.run(group, { signal: controller.signal })) as FitRecord[];
   } catch (error) {
     if (stopped()) return undefined;
-    return [failedRecord(task, workerError(task, error), (performance.now() - started) / 1000)];
+    // A worker that dies takes its whole unit with it: every fit in it failed.
+    return unit.map((task) => failedRecord(task, workerError(task, error), (performance.now() - started) / 1000));
   } finally {
     running.delete(controller);
   }

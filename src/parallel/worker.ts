@@ -6,7 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import type { FitRecord } from '../core/index.js';
 import { initBackend } from '../backend/index.js';
-import { fitAndScore, serializeError, type FitTask } from '../validation/index.js';
+import { fitAndScore, fitAndScoreGroup, serializeError, type FitTask } from '../validation/index.js';
 import { datasetFromShared, type SharedDataset } from './shared-data.js';
 import { failedRecord } from './failed-record.js';
 
@@ -16,9 +16,10 @@ export interface WorkerData {
   backend?: string;
 }
 
-/** A group of fits: one task today; the k folds of a candidate once fold-batching lands. */
+/** A group of fits: one task, or the folds of one candidate to train as one stacked model. */
 export interface TaskGroup {
   tasks: FitTask[];
+  foldBatching: boolean;
 }
 
 const { dataset, backend } = workerData as WorkerData;
@@ -34,14 +35,10 @@ const backendReady: { error?: unknown } = await initBackend(backend).then(
 );
 
 export default async function fitGroup(group: TaskGroup): Promise<FitRecord[]> {
+  if (backendReady.error !== undefined) return group.tasks.map((task) => failedRecord(task, serializeError(backendReady.error)));
+  // Neither throws: an error inside a fit comes back in its record.
+  if (group.foldBatching && group.tasks.length > 1) return (await fitAndScoreGroup(group.tasks, data)).records;
   const records: FitRecord[] = [];
-  for (const task of group.tasks) {
-    if (backendReady.error !== undefined) {
-      records.push(failedRecord(task, serializeError(backendReady.error)));
-      continue;
-    }
-    // fitAndScore never throws: an error inside the fit comes back in the record.
-    records.push(await fitAndScore(task, data));
-  }
+  for (const task of group.tasks) records.push(await fitAndScore(task, data));
   return records;
 }

@@ -12,7 +12,7 @@ import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import { resolveScoring, type Scorer, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
 import {
-  checkErrorScore, createExecutor, nClassesOf, reportFailures, resolveNJobs, runFits,
+  checkErrorScore, checkFoldBatching, createExecutor, foldBatchingOn, nClassesOf, reportFailures, resolveNJobs, runFits,
   type FitJournal, type JournalFactory, type Progress, type SearchData,
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
@@ -32,6 +32,12 @@ export interface SearchOptions {
   errorScore?: number | 'raise';
   /** Parallel fits: a positive integer, or -1 for every core. */
   nJobs?: number;
+  /**
+   * Train each candidate's folds as one stacked model (one batched kernel per layer for all
+   * folds) where the fits allow it; results equal separate training within float tolerance.
+   * 'auto' (default): where the backend's batched matmul is fast.
+   */
+  foldBatching?: boolean | 'auto';
   verbose?: number;
   onProgress?: (progress: Progress) => void;
   /** Where finished fits go (resume): a journal, or a factory opened once the data is known (`runJournal`). */
@@ -39,7 +45,7 @@ export interface SearchOptions {
   signal?: AbortSignal;
 }
 
-export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'verbose', 'onProgress', 'journal', 'signal'];
+export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'journal', 'signal'];
 
 /** One round of fits asked for by a strategy (halving passes a resource per round). */
 export interface Evaluation {
@@ -55,7 +61,7 @@ export interface Evaluation {
 
 export abstract class BaseSearchCV {
   readonly estimator: NeuralNet;
-  protected readonly options: Required<Pick<SearchOptions, 'returnTrainScore' | 'errorScore' | 'nJobs' | 'verbose'>> & SearchOptions;
+  protected readonly options: Required<Pick<SearchOptions, 'returnTrainScore' | 'errorScore' | 'nJobs' | 'foldBatching' | 'verbose'>> & SearchOptions;
   cvResults: CvResults | undefined;
   /** Every (candidate, fold) fit with its epoch history, in (candidate, fold) order. */
   fits: FitRecord[] = [];
@@ -76,6 +82,7 @@ export abstract class BaseSearchCV {
       returnTrainScore: checkBoolean(owner, 'returnTrainScore', options.returnTrainScore ?? false),
       errorScore: checkErrorScore(options.errorScore),
       nJobs: resolveNJobs(options.nJobs ?? 1),
+      foldBatching: checkFoldBatching(owner, options.foldBatching),
       verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }),
     };
     if (options.refit !== undefined && typeof options.refit !== 'boolean' && typeof options.refit !== 'string') {
@@ -121,6 +128,7 @@ export abstract class BaseSearchCV {
           firstCandidateIndex: first, splits: roundSplits(splits, evaluation.trainRows, evaluation.trainRowsSeed ?? 0), data, scorers,
           returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore, nJobs: this.options.nJobs,
           nClasses, journal, onProgress: this.options.onProgress, signal: this.options.signal, executor,
+          foldBatching: foldBatchingOn(this.options.foldBatching, backend.name),
         });
         candidates.push(...evaluation.candidates);
         for (const [key, value] of Object.entries(evaluation.extra ?? {})) {

@@ -8,7 +8,8 @@ import { resolveScoring, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
 import { reportFailures, runFits, buildTasks } from './engine.js';
 import { resolveNJobs } from './executor.js';
-import { checkErrorScore, nClassesOf } from './options.js';
+import { checkErrorScore, checkFoldBatching, foldBatchingOn, nClassesOf } from './options.js';
+import { initBackend } from '../backend/index.js';
 import { fitAndScoreKeeping } from './fit-and-score.js';
 
 export interface CrossValidateOptions {
@@ -19,12 +20,14 @@ export interface CrossValidateOptions {
   returnEstimator?: boolean;
   errorScore?: number | 'raise';
   nJobs?: number;
+  /** As in the searches: stack the folds into one model where they allow it. Default 'auto'. */
+  foldBatching?: boolean | 'auto';
 }
 
 export type CrossValidateResult = Record<string, number[]> & { estimator?: NeuralNet[] };
 
 const OWNER = 'crossValidate';
-const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs'];
+const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs', 'foldBatching'];
 
 export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: TargetsInput, options: CrossValidateOptions = {}): Promise<CrossValidateResult> {
   if (!isEstimator(estimator)) throw new InvalidParameterError(messages.notAnEstimator(OWNER, estimator));
@@ -35,11 +38,12 @@ export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: T
   const returnEstimator = checkBoolean(OWNER, 'returnEstimator', options.returnEstimator ?? false);
   const errorScore = checkErrorScore(options.errorScore);
   const nJobs = resolveNJobs(options.nJobs ?? 1);
+  const foldBatching = checkFoldBatching(OWNER, options.foldBatching);
   const splitter = resolveCv(options.cv ?? 5, { classifier: estimator.task === 'classification', nSamples: data.X.nSamples, y: data.y });
   const splits = splitter.split(data.X.nSamples, { y: data.y, groups: options.groups });
   const engine = {
     estimator, candidates: [{}], splits, data, scorers, returnTrainScore, errorScore, nJobs,
-    nClasses: nClassesOf(data.y),
+    nClasses: nClassesOf(data.y), foldBatching: foldBatchingOn(foldBatching, (await initBackend()).name),
   };
   const result: CrossValidateResult = { fit_time: [], score_time: [] } as unknown as CrossValidateResult;
   let records;

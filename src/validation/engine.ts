@@ -54,6 +54,8 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Use this executor instead of creating (and closing) one. */
   executor?: Executor;
+  /** Train each candidate's folds as one stacked model where they can be. Default false. */
+  foldBatching?: boolean;
 }
 
 /** The seed one fit uses: from the estimator's seed and the fold only, never the worker. */
@@ -117,6 +119,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     for (const record of byTask.values()) o.onProgress?.({ done: 0, total: tasks.length, resumed, record });
     await executor.run(pending, o.data, {
       customScorers,
+      foldBatching: o.foldBatching,
       signal: abort.signal,
       onResult: async (record) => {
         const task = taskOf(record);

@@ -7,8 +7,8 @@
 import os from 'node:os';
 import { InvalidParameterError, messages, type FitRecord } from '../core/index.js';
 import type { Scorer } from '../scoring/index.js';
-import { fitAndScore } from './fit-and-score.js';
-import type { FitTask, SearchData } from './task.js';
+import { fitAndScore, fitAndScoreGroup } from './fit-and-score.js';
+import { groupByCandidate, type FitTask, type SearchData } from './task.js';
 
 export interface RunOptions {
   /** Called as each fit finishes, before the next is reported (journal, progress). */
@@ -17,6 +17,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Function scorers, which cannot cross a thread boundary. */
   customScorers?: Record<string, Scorer>;
+  /** Train each candidate's folds as one stacked model where they can be (fitAndScoreGroup). */
+  foldBatching?: boolean;
 }
 
 export interface Executor {
@@ -38,13 +40,20 @@ export class InProcessExecutor implements Executor {
 
   async run(tasks: readonly FitTask[], data: SearchData, options: RunOptions = {}): Promise<FitRecord[]> {
     const records: FitRecord[] = [];
-    for (const task of tasks) {
+    const units = options.foldBatching ? groupByCandidate(tasks) : tasks.map((task) => [task]);
+    for (const unit of units) {
       if (options.signal?.aborted) break;
-      const record = await fitAndScore(task, data, options.customScorers);
-      await options.onResult?.(record);
-      records.push(record);
+      const done = unit.length > 1
+        ? (await fitAndScoreGroup(unit, data, options.customScorers)).records
+        : [await fitAndScore(unit[0], data, options.customScorers)];
+      for (const record of done) {
+        await options.onResult?.(record);
+        records.push(record);
+      }
     }
-    return records;
+    // Task order, whatever order the groups ran in.
+    const position = new Map(tasks.map((task, i) => [`${task.candidateIndex}:${task.foldIndex}`, i]));
+    return records.sort((a, b) => position.get(`${a.candidateIndex}:${a.foldIndex}`)! - position.get(`${b.candidateIndex}:${b.foldIndex}`)!);
   }
 
   async close(): Promise<void> {}

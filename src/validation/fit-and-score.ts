@@ -4,7 +4,7 @@
  * error and `errorScore` in every score — and the engine decides what to do with it.
  */
 import { argmaxRows, describeValue, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
-import { estimatorFromSpec, takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
+import { estimatorFromSpec, fitFoldBatched, takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
 import { resolveScoring, scoreAll, type Scorer } from '../scoring/index.js';
 import type { FitTask, SearchData } from './task.js';
 
@@ -16,18 +16,8 @@ export async function fitAndScore(task: FitTask, data: SearchData, customScorers
 
 /** fitAndScore that hands back the fitted estimator (crossValidate's returnEstimator). */
 export async function fitAndScoreKeeping(task: FitTask, data: SearchData, customScorers?: Record<string, Scorer>): Promise<{ record: FitRecord; estimator?: NeuralNet }> {
-  const record: FitRecord = {
-    candidateIndex: task.candidateIndex,
-    foldIndex: task.foldIndex,
-    testScores: {},
-    fitTime: 0,
-    scoreTime: 0,
-    nTrain: task.train.length,
-    nTest: task.test.length,
-    history: [],
-  };
+  const record = emptyRecord(task);
   let estimator: NeuralNet | undefined;
-  const scoreNames = Object.keys(customScorers ?? task.scoring);
   try {
     const scorers = customScorers ?? scorersFromNames(task.scoring, data);
     estimator = estimatorFromSpec(task.estimator);
@@ -38,19 +28,83 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
       record.fitTime = (performance.now() - started) / 1000;
       record.history = estimator.history;
     }
-    const scoring = performance.now();
-    record.testScores = await scoreOn(estimator, scorers, data, task.test, task.nClasses);
-    record.scoreTime = (performance.now() - scoring) / 1000;
-    if (task.returnTrainScore) record.trainScores = await scoreOn(estimator, scorers, data, task.train, task.nClasses);
+    await scoreInto(record, estimator, scorers, task, data);
   } catch (error) {
-    record.error = serializeError(error);
-    const failed = task.errorScore === 'raise' ? Number.NaN : task.errorScore;
-    record.testScores = Object.fromEntries(scoreNames.map((name) => [name, failed]));
-    if (task.returnTrainScore) record.trainScores = { ...record.testScores };
     estimator?.dispose();
-    return { record };
+    return { record: failedInto(record, task, error, customScorers) };
   }
   return { record, estimator };
+}
+
+/**
+ * The folds of one candidate, trained as one stacked model when they can be
+ * (src/estimators/fold-batch.ts) and one by one otherwise; either way, one record per
+ * task, in task order. A stacked fit's time is shared: each record gets its 1/k part.
+ */
+export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchData, customScorers?: Record<string, Scorer>): Promise<{ records: FitRecord[]; notBatched?: string }> {
+  const separately = async (why: string) => {
+    const records: FitRecord[] = [];
+    for (const task of tasks) records.push(await fitAndScore(task, data, customScorers));
+    return { records, notBatched: why };
+  };
+  if (tasks.length < 2) return separately('there is only one fit');
+  let estimators: NeuralNet[];
+  try {
+    estimators = tasks.map((task) => estimatorFromSpec(task.estimator));
+  } catch (error) {
+    return separately(`an estimator could not be rebuilt: ${(error as Error).message}`);
+  }
+  const started = performance.now();
+  const result = await fitFoldBatched(tasks.map((task, f) => ({
+    estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: { nClasses: task.nClasses },
+  })));
+  if ('notBatched' in result) return separately(result.notBatched);
+  const fitTime = (performance.now() - started) / 1000 / tasks.length;
+  const records: FitRecord[] = [];
+  for (const [f, task] of tasks.entries()) {
+    const record = emptyRecord(task);
+    record.fitTime = fitTime;
+    record.history = estimators[f].history;
+    try {
+      if (result.outcomes[f]) throw result.outcomes[f];
+      await scoreInto(record, estimators[f], customScorers ?? scorersFromNames(task.scoring, data), task, data);
+      records.push(record);
+    } catch (error) {
+      records.push(failedInto(record, task, error, customScorers));
+    } finally {
+      estimators[f].dispose();
+    }
+  }
+  return { records };
+}
+
+function emptyRecord(task: FitTask): FitRecord {
+  return {
+    candidateIndex: task.candidateIndex,
+    foldIndex: task.foldIndex,
+    testScores: {},
+    fitTime: 0,
+    scoreTime: 0,
+    nTrain: task.train.length,
+    nTest: task.test.length,
+    history: [],
+  };
+}
+
+async function scoreInto(record: FitRecord, estimator: NeuralNet, scorers: Record<string, Scorer>, task: FitTask, data: SearchData): Promise<void> {
+  const scoring = performance.now();
+  record.testScores = await scoreOn(estimator, scorers, data, task.test, task.nClasses);
+  record.scoreTime = (performance.now() - scoring) / 1000;
+  if (task.returnTrainScore) record.trainScores = await scoreOn(estimator, scorers, data, task.train, task.nClasses);
+}
+
+/** The fit's error, and `errorScore` in every score. */
+function failedInto(record: FitRecord, task: FitTask, error: unknown, customScorers?: Record<string, Scorer>): FitRecord {
+  record.error = serializeError(error);
+  const failed = task.errorScore === 'raise' ? Number.NaN : task.errorScore;
+  record.testScores = Object.fromEntries(Object.keys(customScorers ?? task.scoring).map((name) => [name, failed]));
+  if (task.returnTrainScore) record.trainScores = { ...record.testScores };
+  return record;
 }
 
 function scorersFromNames(names: Record<string, string>, data: SearchData): Record<string, Scorer> {

@@ -1,4 +1,5 @@
 import { InvalidParameterError, maxLabel, messages, type Targets } from '../core/index.js';
+import { stackedMatMulIsFast } from '../estimators/index.js';
 
 export function checkErrorScore(value: unknown): number | 'raise' {
   if (value === undefined) return Number.NaN;
@@ -10,4 +11,18 @@ export function checkErrorScore(value: unknown): number | 'raise' {
 export function nClassesOf(y: Targets): number | undefined {
   if (!(y instanceof Int32Array)) return undefined;
   return maxLabel(y) + 1;
+}
+
+export type FoldBatching = boolean | 'auto';
+
+/** The `foldBatching` option: true, false or 'auto' (the default). */
+export function checkFoldBatching(owner: string, value: unknown): FoldBatching {
+  if (value === undefined) return 'auto';
+  if (value === true || value === false || value === 'auto') return value;
+  throw new InvalidParameterError(messages.invalidValue(owner, 'foldBatching', value, "true, false or 'auto'"));
+}
+
+/** 'auto' stacks the folds where the backend runs a batched matmul fast (measured in bench/). */
+export function foldBatchingOn(setting: FoldBatching, backendName: string): boolean {
+  return setting === 'auto' ? stackedMatMulIsFast(backendName) : setting;
 }

@@ -19,6 +19,20 @@ export interface FitTask {
   nClasses?: number;
 }
 
+/**
+ * The tasks as fold-batching groups: the pending folds of each candidate together, the
+ * groups in the order their first task comes (the engine's longest-first order).
+ */
+export function groupByCandidate(tasks: readonly FitTask[]): FitTask[][] {
+  const groups = new Map<number, FitTask[]>();
+  for (const task of tasks) {
+    const group = groups.get(task.candidateIndex);
+    if (group) group.push(task);
+    else groups.set(task.candidateIndex, [task]);
+  }
+  return [...groups.values()];
+}
+
 /** The whole dataset a search runs on; workers receive it once, shared. */
 export interface SearchData {
   X: Features;

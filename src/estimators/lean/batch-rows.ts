@@ -10,6 +10,7 @@
 import { tf, type Tensor } from '../../backend/index.js';
 
 const KERNEL = 'GridfoldTakeRows';
+const STACKED_KERNEL = 'GridfoldTakeStackedRows';
 
 interface WasmHeapBackend {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
@@ -63,6 +64,59 @@ function registerWasmKernel(): void {
       for (let i = 0; i < rows.length; i++) {
         target.set(source.subarray(rows[i] * rowLength, (rows[i] + 1) * rowLength), i * rowLength);
       }
+      return out;
+    },
+  });
+}
+
+/**
+ * Rows of several matrices at once, for fold-batched training: fold f's rows
+ * `orders[f][start .. start + sizes[f])` of `matrices[f]`, stacked as [k, rows, rowLength]
+ * and zero-padded where a fold has fewer than `rows`.
+ */
+export type TakeStackedRows = (matrices: Tensor[], orders: Int32Array[], start: number, sizes: number[], rows: number) => Tensor;
+
+export function stackedRowTaker(): TakeStackedRows {
+  if (tf.getBackend() === 'wasm') {
+    registerWasmStackedKernel();
+    return (matrices, orders, start, sizes, rows) => {
+      const picked = orders.map((order, f) => order.subarray(start, start + sizes[f]));
+      const inputs = Object.fromEntries(matrices.map((m, f) => [`x${f}`, m]));
+      return tf.engine().runKernel(STACKED_KERNEL, inputs, { picked, rows } as unknown as tf.NamedAttrMap) as Tensor;
+    };
+  }
+  return (matrices, orders, start, sizes, rows) => tf.tidy(() => tf.stack(matrices.map((matrix, f) => {
+    const indices = tf.tensor1d(orders[f].subarray(start, start + sizes[f]), 'int32');
+    const taken = tf.reshape(tf.gather(matrix, indices), [sizes[f], -1]);
+    return sizes[f] === rows ? taken : tf.pad(taken, [[0, rows - sizes[f]], [0, 0]]);
+  })));
+}
+
+function registerWasmStackedKernel(): void {
+  if (tf.getKernel(STACKED_KERNEL, 'wasm')) return;
+  tf.registerKernel({
+    kernelName: STACKED_KERNEL,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { picked, rows } = attrs as unknown as { picked: Int32Array[]; rows: number };
+      const matrices = picked.map((_, f) => inputs[`x${f}`] as tf.TensorInfo);
+      const rowLength = matrices[0].shape.slice(1).reduce((a, b) => a * b, 1);
+      matrices.forEach((x, f) => {
+        if (x.dtype !== 'float32') throw new Error(`${STACKED_KERNEL}: expected float32 rows, got ${x.dtype}`);
+        for (const row of picked[f]) if (!(row >= 0 && row < x.shape[0])) throw new Error(`${STACKED_KERNEL}: row ${row} is outside [0, ${x.shape[0]})`);
+      });
+      const heap = backend as unknown as WasmHeapBackend;
+      const out = heap.makeOutput([picked.length, rows, rowLength], 'float32');
+      const target = heap.typedArrayFromHeap(out);
+      picked.forEach((indices, f) => {
+        const source = heap.typedArrayFromHeap(matrices[f]);
+        const base = f * rows * rowLength;
+        // The wasm heap reuses freed blocks: padding must be written, not assumed.
+        target.fill(0, base + indices.length * rowLength, base + rows * rowLength);
+        for (let i = 0; i < indices.length; i++) {
+          target.set(source.subarray(indices[i] * rowLength, (indices[i] + 1) * rowLength), base + i * rowLength);
+        }
+      });
       return out;
     },
   });

@@ -1,0 +1,173 @@
+/**
+ * Fold-batched training: the k folds of one candidate share architecture and settings and
+ * differ only in data and seed, so they train as one stacked model (stacked-step.ts) in
+ * lockstep — one batched kernel per layer and one optimizer update per step instead of k.
+ * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
+ * own loss normalisation and its own validation, so its history equals its separately
+ * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
+ * stop folds at different epochs, a warm start, per-epoch printing, folds whose epochs have
+ * different numbers of batches — `foldBatchProblem` says why and the folds train apart.
+ */
+import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../../core/index.js';
+import { tf, type Optimizer, type Tensor } from '../../backend/index.js';
+import { evaluate, type TrainOptions } from '../train.js';
+import { leanTrainingEnabled } from './epoch.js';
+import { planLeanStep, type LeanPlan } from './plan.js';
+import { stackedRowTaker } from './batch-rows.js';
+import { stackedStep, type StackedMatMul, type StackedPlan } from './stacked-step.js';
+import { stackedMatMulFor } from './stacked-matmul.js';
+
+/** Why these fits cannot train as one stacked model, or undefined when they can. */
+export function foldBatchProblem(fits: readonly TrainOptions[]): string | undefined {
+  if (fits.length < 2) return 'there is only one fit';
+  if (!leanTrainingEnabled()) return 'the lean step is turned off';
+  const plans: LeanPlan[] = [];
+  for (const fit of fits) {
+    const plan = planLeanStep(fit.model, fit.loss);
+    if (typeof plan === 'string') return plan;
+    plans.push(plan);
+    if (fit.callbacks.length > 0) return 'callbacks may stop the folds at different epochs';
+    if (fit.verbose > 0) return 'verbose prints each fit\'s epochs';
+    if (fit.firstEpoch !== 0) return 'a warm start continues separate models';
+  }
+  const first = fits[0];
+  const shape = (plan: LeanPlan) => JSON.stringify([plan.loss, plan.layers.map((l) => [l.kernel.shape, Boolean(l.bias), l.activation, l.alpha])]);
+  const optimizer = (o: Optimizer) => JSON.stringify([o.getClassName(), o.getConfig()]);
+  for (let f = 1; f < fits.length; f++) {
+    const fit = fits[f];
+    if (shape(plans[f]) !== shape(plans[0])) return 'the folds\' models differ';
+    if (optimizer(fit.optimizer) !== optimizer(first.optimizer)) return 'the folds\' optimizers differ';
+    if (fit.batchSize !== first.batchSize || fit.maxEpochs !== first.maxEpochs || fit.shuffle !== first.shuffle || fit.weightDecay !== first.weightDecay) {
+      return 'the folds\' training settings differ';
+    }
+    if (Math.ceil(fit.train.n / fit.batchSize) !== Math.ceil(first.train.n / first.batchSize)) {
+      return `the folds' epochs have different numbers of batches (${first.train.n} and ${fit.train.n} rows, batch ${first.batchSize})`;
+    }
+  }
+  if (first.train.n === 0) return 'the folds have no training rows';
+  return undefined;
+}
+
+/** Each fit's history, or the error that ended that fit alone (a diverged fold). */
+export type FoldOutcome = { history: HistoryRow[] } | { error: Error };
+
+/** Trains fits that `foldBatchProblem` accepts; each fit's model ends with its own weights. */
+export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<FoldOutcome[]> {
+  const problem = foldBatchProblem(fits);
+  if (problem) throw new Error(`trainFoldBatched: ${problem}`);
+  const plans = fits.map((fit) => planLeanStep(fit.model, fit.loss) as LeanPlan);
+  const k = fits.length;
+  const { batchSize, maxEpochs, shuffle, weightDecay } = fits[0];
+  const stacked = stackPlans(plans);
+  const optimizer = freshOptimizer(fits[0].optimizer);
+  const matMul: StackedMatMul = stackedMatMulFor(tf.getBackend());
+  const takeRows = stackedRowTaker();
+  const scales = new Map<string, { rowScale: Tensor; batchSizes: Tensor }>();
+  const rngs = fits.map((fit) => new Rng(deriveSeed(fit.seed, 'batch-order', fit.firstEpoch)));
+  const histories: HistoryRow[][] = fits.map(() => []);
+  const errors: Array<Error | undefined> = fits.map(() => undefined);
+  const steps = Math.ceil(fits[0].train.n / batchSize);
+  try {
+    for (let epoch = 1; epoch <= maxEpochs && errors.some((e) => !e); epoch++) {
+      const started = performance.now();
+      const orders = fits.map((fit, f) => (shuffle ? rngs[f].permutation(fit.train.n) : Int32Array.from({ length: fit.train.n }, (_, i) => i)));
+      const lossSums: Tensor[] = [];
+      for (let step = 0; step < steps; step++) {
+        const start = step * batchSize;
+        const sizes = fits.map((fit) => Math.min(batchSize, fit.train.n - start));
+        const rows = Math.max(...sizes);
+        const scale = scaleFor(scales, sizes, rows);
+        lossSums.push(tf.tidy(() => {
+          const xb = takeRows(fits.map((fit) => fit.train.X), orders, start, sizes, rows);
+          const yb = takeRows(fits.map((fit) => fit.train.Y), orders, start, sizes, rows);
+          const { gradients, lossSums: sums } = stackedStep(stacked, matMul, xb, yb, scale.rowScale, scale.batchSizes, weightDecay);
+          optimizer.applyGradients(gradients);
+          return sums;
+        }));
+      }
+      const total = tf.addN(lossSums);
+      const sums = (await total.data()) as Float32Array;
+      tf.dispose([total, ...lossSums]);
+      unstackInto(stacked, plans);
+      const seconds = (performance.now() - started) / 1000;
+      for (let f = 0; f < k; f++) {
+        if (errors[f]) continue;
+        const trainLoss = sums[f] / fits[f].train.n;
+        if (!Number.isFinite(trainLoss)) {
+          errors[f] = new NonFiniteLossError(messages.nonFiniteLoss(epoch, trainLoss));
+          continue;
+        }
+        const fit = fits[f];
+        const row: HistoryRow = { epoch, train_loss: trainLoss, ...(fit.valid ? await evaluate(fit, fit.valid) : {}), dur: 0 };
+        // The epoch trained every fold at once: each fold is charged its share.
+        row.dur = seconds / k;
+        histories[f].push(row);
+      }
+    }
+  } finally {
+    for (const layer of stacked.layers) tf.dispose([layer.kernel, ...(layer.bias ? [layer.bias] : [])]);
+    optimizer.dispose();
+    for (const scale of scales.values()) tf.dispose([scale.rowScale, scale.batchSizes]);
+  }
+  return fits.map((_, f) => (errors[f] ? { error: errors[f] as Error } : { history: histories[f] }));
+}
+
+let stackedNames = 0;
+
+/** New variables [k, …] holding every fold's initial weights. */
+function stackPlans(plans: LeanPlan[]): StackedPlan {
+  const id = stackedNames++;
+  // tf.variable shares the stacked tensor's buffer without owning the tensor: dispose it.
+  const variable = (parts: Tensor[], name: string) => {
+    const initial = tf.stack(parts);
+    const created = tf.variable(initial, true, `gridfold_folds${id}/${name}`);
+    initial.dispose();
+    return created;
+  };
+  return {
+    loss: plans[0].loss,
+    layers: plans[0].layers.map((layer, l) => ({
+      kernel: variable(plans.map((p) => p.layers[l].kernel), `${l}/kernel`),
+      bias: layer.bias ? variable(plans.map((p) => p.layers[l].bias as Tensor), `${l}/bias`) : undefined,
+      activation: layer.activation,
+      alpha: layer.alpha,
+    })),
+  };
+}
+
+/** Writes each fold's slice of the stacked weights into that fold's own model. */
+function unstackInto(stacked: StackedPlan, plans: LeanPlan[]): void {
+  const assign = (source: tf.Variable, target: (plan: LeanPlan) => tf.Variable) => {
+    // Each slice is copied by a real kernel (x + 0): wasm remembers a buffer's shape at its
+    // allocation, so a reshaped [1, n] slice given to a Dense layer as its bias would later
+    // fail _FusedMatMul's rank-1 bias check.
+    const parts = tf.tidy(() => tf.unstack(source).map((part) => tf.add(part, 0)));
+    plans.forEach((plan, f) => target(plan).assign(parts[f]));
+    tf.dispose(parts);
+  };
+  stacked.layers.forEach((layer, l) => {
+    assign(layer.kernel, (plan) => plan.layers[l].kernel);
+    if (layer.bias) assign(layer.bias, (plan) => plan.layers[l].bias as tf.Variable);
+  });
+}
+
+/** An optimizer of the same class and settings with no state: it will own the stacked slots. */
+function freshOptimizer(template: Optimizer): Optimizer {
+  const cls = template.constructor as unknown as tf.serialization.SerializableConstructor<Optimizer> & {
+    fromConfig(cls: unknown, config: tf.serialization.ConfigDict): Optimizer;
+  };
+  return cls.fromConfig(cls, template.getConfig());
+}
+
+/** rowScale [k, rows, 1] (1 / the fold's rows on real rows, 0 on padding) and the fold sizes [k]. */
+function scaleFor(cache: Map<string, { rowScale: Tensor; batchSizes: Tensor }>, sizes: number[], rows: number) {
+  const key = `${rows}:${sizes.join(',')}`;
+  let found = cache.get(key);
+  if (!found) {
+    const scale = new Float32Array(sizes.length * rows);
+    sizes.forEach((size, f) => scale.fill(1 / size, f * rows, f * rows + size));
+    found = { rowScale: tf.keep(tf.tensor3d(scale, [sizes.length, rows, 1])), batchSizes: tf.keep(tf.tensor1d(sizes)) };
+    cache.set(key, found);
+  }
+  return found;
+}

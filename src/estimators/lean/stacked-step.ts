@@ -1,0 +1,111 @@
+/**
+ * The lean step for k folds at once: every weight carries a leading fold axis, each
+ * matmul is one batched call over the folds, and one optimizer update moves all of them.
+ * Per fold it is the same arithmetic as `leanStep` — folds never mix, since a batched
+ * matmul multiplies fold f's batch by fold f's weights only.
+ *
+ * The folds' last batches can differ in size (fold sizes differ by a row or two): the
+ * batch is then padded with zero rows to the largest, and `rowScale` (1 / the fold's batch
+ * size on real rows, 0 on padding) keeps padding out of every gradient and loss.
+ */
+import { tf, type Tensor } from '../../backend/index.js';
+import { activationGradient } from './step.js';
+import type { LeanActivation, LeanLoss } from './plan.js';
+
+/** One Dense layer of the stacked model: kernel [k, in, out], bias [k, out]. */
+export interface StackedLayer {
+  kernel: tf.Variable;
+  bias: tf.Variable | undefined;
+  activation: LeanActivation;
+  alpha: number;
+}
+
+export interface StackedPlan {
+  layers: StackedLayer[];
+  loss: LeanLoss;
+}
+
+export interface MatMulOptions {
+  transposeA?: boolean;
+  transposeB?: boolean;
+  /** [k, n]: one bias row per fold. */
+  bias?: Tensor;
+  activation?: 'linear' | 'relu';
+}
+
+/** A batched matmul over the leading fold axis (src/backend/kernels on wasm, tf ops elsewhere). */
+export type StackedMatMul = (a: Tensor, b: Tensor, options?: MatMulOptions) => Tensor;
+
+export interface StackedStepResult {
+  gradients: Record<string, Tensor>;
+  /** [k]: Σ over each fold's real rows of their loss. */
+  lossSums: Tensor;
+}
+
+/**
+ * Forward, loss and backward for a stacked batch: xb [k, m, in], yb [k, m, out],
+ * rowScale [k, m, 1]. Call inside `tf.tidy`; the caller applies the gradients.
+ * `batchSizes` [k] holds each fold's real rows (for the weight-decay penalty).
+ */
+export function stackedStep(
+  plan: StackedPlan, matMul: StackedMatMul, xb: Tensor, yb: Tensor, rowScale: Tensor, batchSizes: Tensor, weightDecay: number,
+): StackedStepResult {
+  const outputs: Tensor[] = [xb];
+  for (const layer of plan.layers) outputs.push(stackedForward(layer, matMul, outputs[outputs.length - 1]));
+  const z = outputs[outputs.length - 1];
+  let { lossSums, dz } = stackedLoss(plan.loss, z, yb, rowScale);
+  const gradients: Record<string, Tensor> = {};
+  for (let l = plan.layers.length - 1; l >= 0; l--) {
+    const layer = plan.layers[l];
+    gradients[layer.kernel.name] = matMul(outputs[l], dz, { transposeA: true });
+    if (layer.bias) gradients[layer.bias.name] = tf.sum(dz, 1);
+    if (l > 0) dz = activationGradient(plan.layers[l - 1], outputs[l], matMul(dz, layer.kernel, { transposeB: true }));
+  }
+  if (weightDecay > 0) {
+    const weights = plan.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
+    for (const w of weights) gradients[w.name] = tf.add(gradients[w.name], tf.mul(w, weightDecay));
+    const perFold = tf.addN(weights.map((w) => tf.sum(tf.square(w), w.shape.map((_, axis) => axis).slice(1))));
+    lossSums = tf.add(lossSums, tf.mul(tf.mul(perFold, batchSizes), weightDecay / 2));
+  }
+  return { gradients, lossSums };
+}
+
+/** A layer's output for every fold; relu and linear fuse into the matmul. */
+export function stackedForward(layer: StackedLayer, matMul: StackedMatMul, input: Tensor): Tensor {
+  const bias = layer.bias ?? undefined;
+  switch (layer.activation) {
+    case 'linear':
+    case 'relu':
+      return matMul(input, layer.kernel, { bias, activation: layer.activation });
+    case 'elu':
+      return tf.elu(matMul(input, layer.kernel, { bias }));
+    case 'sigmoid':
+      return tf.sigmoid(matMul(input, layer.kernel, { bias }));
+    case 'tanh':
+      return tf.tanh(matMul(input, layer.kernel, { bias }));
+    case 'leakyRelu':
+      return tf.leakyRelu(matMul(input, layer.kernel, { bias }), layer.alpha);
+  }
+}
+
+/** Each fold's loss sum over its real rows, and dL/dz of each fold's mean loss. */
+function stackedLoss(loss: LeanLoss, z: Tensor, y: Tensor, rowScale: Tensor): { lossSums: Tensor; dz: Tensor } {
+  if (loss === 'softmaxCrossEntropy') {
+    const logProbabilities = tf.logSoftmax(z);
+    // Padding rows have y = 0, so they add nothing to the loss.
+    const lossSums = tf.neg(tf.sum(tf.mul(y, logProbabilities), [1, 2]));
+    const dz = tf.mul(tf.sub(tf.exp(logProbabilities), y), rowScale);
+    return { lossSums, dz };
+  }
+  const outputs = z.shape[2] as number;
+  const difference = tf.mul(tf.sub(z, y), tf.notEqual(rowScale, 0));
+  const lossSums = tf.mul(tf.sum(tf.square(difference), [1, 2]), 1 / outputs);
+  return { lossSums, dz: tf.mul(difference, tf.mul(rowScale, 2 / outputs)) };
+}
+
+/** The tf-ops batched matmul: correct on every backend (wasm runs it as a scalar loop). */
+export const tfStackedMatMul: StackedMatMul = (a, b, options = {}) => {
+  let z = tf.matMul(a, b, options.transposeA ?? false, options.transposeB ?? false);
+  if (options.bias) z = tf.add(z, tf.expandDims(options.bias, 1));
+  return options.activation === 'relu' ? tf.relu(z) : z;
+};

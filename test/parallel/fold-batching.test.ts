@@ -1,0 +1,83 @@
+import test from 'ava';
+import type { ExecutionContext } from 'ava';
+import { initBackend } from '../../src/backend/index.js';
+import { GridSearchCV, crossValidate } from '../../src/index.js';
+import type { FitRecord } from '../../src/core/index.js';
+import { faultyNet, moons, tinyNet, withoutTimes } from './helpers.js';
+
+process.env.GRIDFOLD_BACKEND = 'wasm';
+test.before(async () => {
+  await initBackend();
+});
+
+const TOLERANCE = 2e-5;
+const grid = { 'module.hiddenUnits': [[3], [5]], lr: [0.05, 0.1] };
+
+async function search(foldBatching: boolean, nJobs: number, params: Record<string, unknown> = {}, searchGrid: Record<string, unknown[]> = grid) {
+  const { X, y } = moons();
+  const s = new GridSearchCV(tinyNet(params), searchGrid, { cv: 3, nJobs, refit: false, foldBatching });
+  await s.fit(X, y);
+  return s;
+}
+
+function close(t: ExecutionContext, got: FitRecord[], want: FitRecord[]) {
+  t.is(got.length, want.length);
+  for (const [i, fit] of want.entries()) {
+    const label = `candidate ${fit.candidateIndex} fold ${fit.foldIndex}`;
+    t.deepEqual([got[i].candidateIndex, got[i].foldIndex], [fit.candidateIndex, fit.foldIndex]);
+    t.is(got[i].error, undefined, label);
+    t.true(Math.abs(got[i].testScores.score - fit.testScores.score) <= 1 / fit.nTest + 1e-9, `${label}: score ${got[i].testScores.score} vs ${fit.testScores.score}`);
+    fit.history.forEach((row, e) => {
+      for (const key of ['train_loss', 'valid_loss', 'valid_acc'] as const) {
+        const a = got[i].history[e][key] as number;
+        const b = row[key] as number;
+        t.true(Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b)), `${label} epoch ${e + 1} ${key}: ${a} vs ${b}`);
+      }
+    });
+  }
+}
+
+test('stacked folds give every fit the history and score of separate training (in-process and 2 workers)', async (t) => {
+  const separate = await search(false, 1);
+  const stacked = await search(true, 1);
+  close(t, stacked.fits, separate.fits);
+  // Stacking is deterministic too: the same bits whichever worker trains a candidate.
+  const stackedOnWorkers = await search(true, 2);
+  t.deepEqual(stackedOnWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+  // And it really stacked: a stacked fit is charged 1/3 of its candidate's shared time.
+  for (let c = 0; c < 4; c++) {
+    const times = stacked.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime);
+    t.is(new Set(times).size, 1, `candidate ${c}: ${times.join(', ')}`);
+  }
+});
+
+test('a grid whose fits cannot be stacked (dropout) trains them apart, bit for bit as without fold-batching', async (t) => {
+  const dropoutGrid = { 'module.dropout': [0.2, 0.4] };
+  const separate = await search(false, 1, { 'module.hiddenUnits': [4] }, dropoutGrid);
+  const fallback = await search(true, 1, { 'module.hiddenUnits': [4] }, dropoutGrid);
+  t.deepEqual(fallback.fits.map(withoutTimes), separate.fits.map(withoutTimes));
+});
+
+for (const mode of ['throw', 'nan'] as const) {
+  test(`a fold that fails (${mode === 'throw' ? 'its module throws' : 'NaN weights, so a NaN loss'}) fails alone with fold-batching on`, async (t) => {
+    const { X, y } = moons();
+    const s = new GridSearchCV(faultyNet({ 'module.mode': mode }), { lr: [0.05] }, { cv: 3, refit: false, foldBatching: true });
+    await s.fit(X, y);
+    t.deepEqual(s.fits.map((f) => f.error?.name), [undefined, mode === 'throw' ? 'GridfoldError' : 'NonFiniteLossError', undefined]);
+    t.true(Number.isNaN(s.fits[1].testScores.score));
+    t.true(s.fits[0].testScores.score > 0.5);
+  });
+}
+
+test('crossValidate with fold-batching scores like without it', async (t) => {
+  const { X, y } = moons();
+  const separate = await crossValidate(tinyNet(), X, y, { cv: 3, foldBatching: false });
+  const stacked = await crossValidate(tinyNet(), X, y, { cv: 3, foldBatching: true });
+  stacked.test_score.forEach((score, f) => t.true(Math.abs(score - separate.test_score[f]) <= 1 / 30 + 1e-9));
+});
+
+test('foldBatching refuses anything but true, false and auto', (t) => {
+  t.throws(() => new GridSearchCV(tinyNet(), grid, { foldBatching: 'yes' as unknown as boolean }), {
+    message: "GridSearchCV: foldBatching must be true, false or 'auto'; got \"yes\".",
+  });
+});
