@@ -87,6 +87,11 @@ test.serial('stacked regression folds (mse) with unequal fold sizes equal separa
   await compare(t, { batchSize: 8, lr: 0.05, trainSplit: 0 }, true);
 });
 
+test.serial('plain SGD stacks folds whose epochs have different numbers of batches (26 and 27 rows, batch 13)', async (t) => {
+  // The 26-row fold sits out each epoch's third step; weight decay must not move it there.
+  await compare(t, { batchSize: 13, lr: 0.05, trainSplit: 0, 'optimizer.weightDecay': 0.05 }, true);
+});
+
 test.serial('folds that cannot be stacked are not fitted, and the reason is given', async (t) => {
   const data = folds(false);
   const cases: Array<[Params, string]> = [
@@ -94,6 +99,10 @@ test.serial('folds that cannot be stacked are not fitted, and the reason is give
     [{ 'module.dropout': 0.5 }, 'layer dropout_Dropout1 (Dropout, rate 0.5) is not part of a plain Dense stack'],
     [{ verbose: 1 }, "verbose prints each fit's epochs"],
   ];
+  const regression = folds(true);
+  const momentum = regression.map((_, f) => make({ batchSize: 13, trainSplit: 0, 'optimizer.momentum': 0.9 }, f, true));
+  const unequal = await fitFoldBatched(momentum.map((estimator, f) => ({ estimator, X: regression[f].X, y: regression[f].y })));
+  t.deepEqual(unequal, { notBatched: "the folds' epochs have different numbers of batches (26 and 27 rows, batch 13), which only plain SGD can stack" });
   for (const [params, reason] of cases) {
     const before = numTensors();
     const nets = data.map((_, f) => make(params, f, false));

@@ -86,6 +86,7 @@ export function stackedRowTaker(): TakeStackedRows {
     };
   }
   return (matrices, orders, start, sizes, rows) => tf.tidy(() => tf.stack(matrices.map((matrix, f) => {
+    if (sizes[f] === 0) return tf.zeros([rows, matrix.size / matrix.shape[0]]);
     const indices = tf.tensor1d(orders[f].subarray(start, start + sizes[f]), 'int32');
     const taken = tf.reshape(tf.gather(matrix, indices), [sizes[f], -1]);
     return sizes[f] === rows ? taken : tf.pad(taken, [[0, rows - sizes[f]], [0, 0]]);

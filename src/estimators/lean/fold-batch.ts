@@ -5,8 +5,14 @@
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
  * own loss normalisation and its own validation, so its history equals its separately
  * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
- * stop folds at different epochs, a warm start, per-epoch printing, folds whose epochs have
- * different numbers of batches — `foldBatchProblem` says why and the folds train apart.
+ * stop folds at different epochs, a warm start, per-epoch printing — `foldBatchProblem`
+ * says why and the folds train apart.
+ *
+ * Folds whose sizes straddle a multiple of the batch size have epochs of different numbers
+ * of batches; a fold that has run out of batches sits out the last step with no rows. For
+ * plain SGD that is exact (a zero gradient moves nothing; weight decay is masked too), but
+ * momentum and the adaptive optimizers would still move or count the step, so with those
+ * the folds must have equal numbers of batches.
  */
 import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../../core/index.js';
 import { tf, type Optimizer, type Tensor } from '../../backend/index.js';
@@ -14,7 +20,7 @@ import { evaluate, type TrainOptions } from '../train.js';
 import { leanTrainingEnabled } from './epoch.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
 import { stackedRowTaker } from './batch-rows.js';
-import { stackedStep, type StackedMatMul, type StackedPlan } from './stacked-step.js';
+import { stackedStep, type FoldRows, type StackedMatMul, type StackedPlan } from './stacked-step.js';
 import { stackedMatMulFor } from './stacked-matmul.js';
 
 /** Why these fits cannot train as one stacked model, or undefined when they can. */
@@ -40,11 +46,11 @@ export function foldBatchProblem(fits: readonly TrainOptions[]): string | undefi
     if (fit.batchSize !== first.batchSize || fit.maxEpochs !== first.maxEpochs || fit.shuffle !== first.shuffle || fit.weightDecay !== first.weightDecay) {
       return 'the folds\' training settings differ';
     }
-    if (Math.ceil(fit.train.n / fit.batchSize) !== Math.ceil(first.train.n / first.batchSize)) {
-      return `the folds' epochs have different numbers of batches (${first.train.n} and ${fit.train.n} rows, batch ${first.batchSize})`;
+    if (Math.ceil(fit.train.n / fit.batchSize) !== Math.ceil(first.train.n / first.batchSize) && first.optimizer.getClassName() !== 'SGD') {
+      return `the folds' epochs have different numbers of batches (${first.train.n} and ${fit.train.n} rows, batch ${first.batchSize}), which only plain SGD can stack`;
     }
   }
-  if (first.train.n === 0) return 'the folds have no training rows';
+  if (fits.some((fit) => fit.train.n === 0)) return 'a fold has no training rows';
   return undefined;
 }
 
@@ -62,11 +68,11 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
   const optimizer = freshOptimizer(fits[0].optimizer);
   const matMul: StackedMatMul = stackedMatMulFor(tf.getBackend());
   const takeRows = stackedRowTaker();
-  const scales = new Map<string, { rowScale: Tensor; batchSizes: Tensor }>();
+  const scales = new Map<string, FoldRows>();
   const rngs = fits.map((fit) => new Rng(deriveSeed(fit.seed, 'batch-order', fit.firstEpoch)));
   const histories: HistoryRow[][] = fits.map(() => []);
   const errors: Array<Error | undefined> = fits.map(() => undefined);
-  const steps = Math.ceil(fits[0].train.n / batchSize);
+  const steps = Math.max(...fits.map((fit) => Math.ceil(fit.train.n / batchSize)));
   try {
     for (let epoch = 1; epoch <= maxEpochs && errors.some((e) => !e); epoch++) {
       const started = performance.now();
@@ -74,13 +80,13 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
       const lossSums: Tensor[] = [];
       for (let step = 0; step < steps; step++) {
         const start = step * batchSize;
-        const sizes = fits.map((fit) => Math.min(batchSize, fit.train.n - start));
+        const sizes = fits.map((fit) => Math.max(0, Math.min(batchSize, fit.train.n - start)));
         const rows = Math.max(...sizes);
         const scale = scaleFor(scales, sizes, rows);
         lossSums.push(tf.tidy(() => {
           const xb = takeRows(fits.map((fit) => fit.train.X), orders, start, sizes, rows);
           const yb = takeRows(fits.map((fit) => fit.train.Y), orders, start, sizes, rows);
-          const { gradients, lossSums: sums } = stackedStep(stacked, matMul, xb, yb, scale.rowScale, scale.batchSizes, weightDecay);
+          const { gradients, lossSums: sums } = stackedStep(stacked, matMul, xb, yb, scale, weightDecay);
           optimizer.applyGradients(gradients);
           return sums;
         }));
@@ -107,7 +113,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
   } finally {
     for (const layer of stacked.layers) tf.dispose([layer.kernel, ...(layer.bias ? [layer.bias] : [])]);
     optimizer.dispose();
-    for (const scale of scales.values()) tf.dispose([scale.rowScale, scale.batchSizes]);
+    for (const scale of scales.values()) tf.dispose([scale.rowScale, scale.batchSizes, scale.active]);
   }
   return fits.map((_, f) => (errors[f] ? { error: errors[f] as Error } : { history: histories[f] }));
 }
@@ -159,14 +165,18 @@ function freshOptimizer(template: Optimizer): Optimizer {
   return cls.fromConfig(cls, template.getConfig());
 }
 
-/** rowScale [k, rows, 1] (1 / the fold's rows on real rows, 0 on padding) and the fold sizes [k]. */
-function scaleFor(cache: Map<string, { rowScale: Tensor; batchSizes: Tensor }>, sizes: number[], rows: number) {
+/** The per-step constants of one pattern of fold batch sizes (see `FoldRows`), cached. */
+function scaleFor(cache: Map<string, FoldRows>, sizes: number[], rows: number): FoldRows {
   const key = `${rows}:${sizes.join(',')}`;
   let found = cache.get(key);
   if (!found) {
     const scale = new Float32Array(sizes.length * rows);
     sizes.forEach((size, f) => scale.fill(1 / size, f * rows, f * rows + size));
-    found = { rowScale: tf.keep(tf.tensor3d(scale, [sizes.length, rows, 1])), batchSizes: tf.keep(tf.tensor1d(sizes)) };
+    found = {
+      rowScale: tf.keep(tf.tensor3d(scale, [sizes.length, rows, 1])),
+      batchSizes: tf.keep(tf.tensor1d(sizes)),
+      active: tf.keep(tf.tensor1d(sizes.map((size) => (size > 0 ? 1 : 0)))),
+    };
     cache.set(key, found);
   }
   return found;

@@ -36,6 +36,16 @@ export interface MatMulOptions {
 /** A batched matmul over the leading fold axis (src/backend/kernels on wasm, tf ops elsewhere). */
 export type StackedMatMul = (a: Tensor, b: Tensor, options?: MatMulOptions) => Tensor;
 
+/** Which rows of a stacked batch are real, per fold. */
+export interface FoldRows {
+  /** [k, m, 1]: 1 / the fold's batch size on its real rows, 0 on padding. */
+  rowScale: Tensor;
+  /** [k]: each fold's real rows (for the weight-decay penalty). */
+  batchSizes: Tensor;
+  /** [k]: 1 for a fold with rows in this step, 0 for one sitting it out. */
+  active: Tensor;
+}
+
 export interface StackedStepResult {
   gradients: Record<string, Tensor>;
   /** [k]: Σ over each fold's real rows of their loss. */
@@ -43,17 +53,14 @@ export interface StackedStepResult {
 }
 
 /**
- * Forward, loss and backward for a stacked batch: xb [k, m, in], yb [k, m, out],
- * rowScale [k, m, 1]. Call inside `tf.tidy`; the caller applies the gradients.
- * `batchSizes` [k] holds each fold's real rows (for the weight-decay penalty).
+ * Forward, loss and backward for a stacked batch: xb [k, m, in], yb [k, m, out]. Call
+ * inside `tf.tidy`; the caller applies the gradients.
  */
-export function stackedStep(
-  plan: StackedPlan, matMul: StackedMatMul, xb: Tensor, yb: Tensor, rowScale: Tensor, batchSizes: Tensor, weightDecay: number,
-): StackedStepResult {
+export function stackedStep(plan: StackedPlan, matMul: StackedMatMul, xb: Tensor, yb: Tensor, rows: FoldRows, weightDecay: number): StackedStepResult {
   const outputs: Tensor[] = [xb];
   for (const layer of plan.layers) outputs.push(stackedForward(layer, matMul, outputs[outputs.length - 1]));
   const z = outputs[outputs.length - 1];
-  let { lossSums, dz } = stackedLoss(plan.loss, z, yb, rowScale);
+  let { lossSums, dz } = stackedLoss(plan.loss, z, yb, rows.rowScale);
   const gradients: Record<string, Tensor> = {};
   for (let l = plan.layers.length - 1; l >= 0; l--) {
     const layer = plan.layers[l];
@@ -63,9 +70,13 @@ export function stackedStep(
   }
   if (weightDecay > 0) {
     const weights = plan.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
-    for (const w of weights) gradients[w.name] = tf.add(gradients[w.name], tf.mul(w, weightDecay));
+    // A fold sitting this step out must not decay either.
+    const decay = tf.mul(rows.active, weightDecay);
+    for (const w of weights) {
+      gradients[w.name] = tf.add(gradients[w.name], tf.mul(w, tf.reshape(decay, [-1, ...w.shape.slice(1).map(() => 1)])));
+    }
     const perFold = tf.addN(weights.map((w) => tf.sum(tf.square(w), w.shape.map((_, axis) => axis).slice(1))));
-    lossSums = tf.add(lossSums, tf.mul(tf.mul(perFold, batchSizes), weightDecay / 2));
+    lossSums = tf.add(lossSums, tf.mul(tf.mul(perFold, rows.batchSizes), weightDecay / 2));
   }
   return { gradients, lossSums };
 }
