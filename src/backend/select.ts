@@ -26,8 +26,13 @@ export function resolveBackendChoice(value: unknown = process.env.GRIDFOLD_BACKE
   return value as BackendChoice;
 }
 
-/** Initialises the backend once per thread; later calls with the same choice are free. */
+/**
+ * Initialises the backend once per thread; later calls with the same choice are free, and
+ * a call that names none keeps whichever backend the thread already runs (a fit after
+ * `initBackend('cpu')` trains on cpu).
+ */
 export async function initBackend(choice: unknown = undefined): Promise<BackendInfo> {
+  if (choice === undefined && current) return current.info;
   const wanted = resolveBackendChoice(choice ?? process.env.GRIDFOLD_BACKEND ?? 'auto');
   // The pending promise is shared: two first calls at once would otherwise race, and the
   // second setBackend('wasm') resolves to false.

@@ -15,6 +15,9 @@ test.serial('wasm and cpu load when asked for, and one line says which and why',
   const cpu = await initBackend('cpu');
   t.is(cpu.name, 'cpu');
   t.is(tf.getBackend(), 'cpu');
+  // A fit calls initBackend() with no choice: it must keep the backend asked for.
+  t.is(await initBackend(), cpu);
+  t.is(tf.getBackend(), 'cpu');
 });
 
 test.serial('auto falls back to wasm here and says why; concurrent first calls share one initialisation', async (t) => {
