@@ -74,11 +74,22 @@ function skorch(r) {
   ].join('\n');
 }
 
+function foldBatch(r) {
+  const rows = r.rows.map((row) => [row.backend, row.units, fixed(row.separateRate), fixed(row.stackedRate), `${fixed(row.speedup, 2)}×`]);
+  return [
+    `### Fold-batching — one candidate's ${r.folds} folds trained one by one vs as one stacked model (MLP 784 → u → u/2 → 10, SGD, batch 64, ${r.samples} MNIST samples, ${r.epochs} epochs, one core, median of ${r.reps})`,
+    '',
+    table(['backend', 'u', 'separate (samples/s)', 'stacked (samples/s)', 'stacked / separate'], rows),
+    '',
+    "foldBatching 'auto' stacks the folds on the backends where this ratio is at least 1.",
+  ].join('\n');
+}
+
 function scores(values) {
   return Array.isArray(values) ? values.map((s) => fixed(s, 3)).join(', ') : '–';
 }
 
-const FORMATTERS = { 'fit-rate': fitRate, leaks, parallel, skorch };
+const FORMATTERS = { 'fit-rate': fitRate, 'fold-batch': foldBatch, leaks, parallel, skorch };
 
 export function formatSection({ startedAt, machine, results }) {
   const parts = [

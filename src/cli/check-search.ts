@@ -10,7 +10,7 @@ import { NeuralNetClassifier, NeuralNetRegressor, isEstimator, type NeuralNet } 
 import { isDistribution } from '../params/index.js';
 import { isMultiMetric, resolveScoring } from '../scoring/index.js';
 import { resolveCv } from '../splitters/index.js';
-import { resolveNJobs } from '../validation/index.js';
+import { checkFoldBatching, resolveNJobs } from '../validation/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV } from '../search/index.js';
 import { createEstimator, createSearch } from './create-search.js';
 import type { SearchDefinition, SearchKind } from './define-search.js';
@@ -22,7 +22,7 @@ export class SearchDefinitionError extends InvalidParameterError {
 
 export const SEARCH_FIELDS = [
   'name', 'description', 'data', 'estimator', 'search', 'paramGrid', 'paramDistributions', 'nIter', 'halving',
-  'cv', 'scoring', 'refit', 'nJobs', 'seed', 'errorScore', 'returnTrainScore',
+  'cv', 'scoring', 'refit', 'nJobs', 'foldBatching', 'seed', 'errorScore', 'returnTrainScore',
 ] as const;
 export const SEARCH_KINDS: readonly SearchKind[] = ['grid', 'random', 'halving-grid', 'halving-random'];
 const HALVING_FIELDS = ['resource', 'factor', 'minResources', 'maxResources', 'aggressiveElimination'];
@@ -155,6 +155,7 @@ function checkCommon(definition: SearchDefinition, estimator: NeuralNet): void {
     throw expected('refit', nScorers > 1 ? 'true, false or the name of a metric' : 'true or false', definition.refit);
   }
   if (definition.nJobs !== undefined) attempt('nJobs', () => resolveNJobs(definition.nJobs));
+  if (definition.foldBatching !== undefined) attempt('foldBatching', () => checkFoldBatching('defineSearch', definition.foldBatching));
   const seed = definition.seed;
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw expected('seed', 'an integer in [0, 4294967295]', seed);
   const nIter = (definition as { nIter?: unknown }).nIter;

@@ -78,6 +78,8 @@ interface SearchCommon {
   refit?: boolean | string;
   /** Parallel fits: a positive integer, or -1 for every core (the default). */
   nJobs?: number;
+  /** Train each candidate's folds as one stacked model where possible. Default 'auto'. */
+  foldBatching?: boolean | 'auto';
   /** Seeds the estimator (weights, batches, dropout) and the drawing of candidates. Default 0. */
   seed?: number;
   errorScore?: number | 'raise';

@@ -69,6 +69,7 @@ test('cv, scoring, refit, nJobs, seed, nIter and halving settings by their paths
   refuses(t, { scoring: ['accuracy', 'f1_macro'], refit: 'auc' }, `scoring: ${messages.refitInvalid('auc', ['accuracy', 'f1_macro'])}`);
   refuses(t, { refit: 1 }, messages.searchFieldExpected('refit', 'true or false', 1));
   refuses(t, { nJobs: 0 }, `nJobs: ${messages.nJobsInvalid(0, 256)}`);
+  refuses(t, { foldBatching: 'always' }, `foldBatching: ${messages.invalidValue('defineSearch', 'foldBatching', 'always', "true, false or 'auto'")}`);
   refuses(t, { seed: -1 }, messages.searchFieldExpected('seed', 'an integer in [0, 4294967295]', -1));
   const random = { search: 'random', paramGrid: undefined, paramDistributions: { lr: [0.1] } };
   refuses(t, { ...random, nIter: 0 }, messages.searchFieldExpected('nIter', 'an integer >= 1', 0));
