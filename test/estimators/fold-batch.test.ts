@@ -87,6 +87,11 @@ test.serial('stacked regression folds (mse) with unequal fold sizes equal separa
   await compare(t, { batchSize: 8, lr: 0.05, trainSplit: 0 }, true);
 });
 
+test.serial('stacked folds equal separate folds with a softmax output: nll, and cross-entropy over it', async (t) => {
+  await compare(t, { loss: 'nll', batchSize: 7 });
+  await compare(t, { 'module.outputActivation': 'softmax', optimizer: 'adam', lr: 0.02 });
+});
+
 test.serial('plain SGD stacks folds whose epochs have different numbers of batches (26 and 27 rows, batch 13)', async (t) => {
   // The 26-row fold sits out each epoch's third step; weight decay must not move it there.
   await compare(t, { batchSize: 13, lr: 0.05, trainSplit: 0, 'optimizer.weightDecay': 0.05 }, true);

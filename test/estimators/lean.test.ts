@@ -101,6 +101,14 @@ test.serial('a first layer large enough to run transposed on wasm matches the ge
   }
 });
 
+test.serial('a softmax output layer: cross-entropy over it ("softmax twice") and nll over it match the generic loop', async (t) => {
+  await assertSameTraining(t, { ...base, 'module.outputActivation': 'softmax' });
+  await assertSameTraining(t, { ...base, loss: 'nll' });
+  await assertSameTraining(t, { ...base, loss: 'nll', optimizer: 'adam', lr: 0.05, 'module.activation': 'tanh' });
+  const wideParams = { ...base, 'module.hiddenUnits': [256], lr: 0.01 };
+  await assertSameTraining(t, { ...wideParams, 'module.outputActivation': 'softmax' }, false, STEPS_PER_EPOCH, true);
+});
+
 test.serial('a regressor with mse, and a learning rate changed by a callback, match the generic loop', async (t) => {
   // 40 samples, trainSplit 0.2 → 32 training rows → 4 batches of 8.
   await assertSameTraining(t, { ...base, batchSize: 8, lr: 0.05 }, true, 4);
@@ -146,8 +154,7 @@ test.serial('models outside a plain Dense stack fall back to the generic loop an
   t.regex(batchNorm.path, /^generic: layer batch_normalization_BatchNormalization\d+ \(BatchNormalization\) is not part of a plain Dense stack$/);
   t.is(batchNorm.steps, 0);
   t.regex((await pathOf({ 'module.activation': 'selu' })).path, /^generic: activation 'selu' of dense_Dense\d+ has no lean gradient$/);
-  t.deepEqual(await pathOf({ 'module.outputActivation': 'softmax' }), { path: 'generic: the output layer\'s activation is softmax, not linear', steps: 0 });
-  t.deepEqual(await pathOf({ loss: 'nll' }), { path: 'generic: the output layer\'s activation is softmax, not linear', steps: 0 });
+  t.deepEqual(await pathOf({ loss: 'nll', 'module.outputActivation': 'linear' }), { path: 'generic: loss \'nll\' without a softmax output layer has no lean gradient', steps: 0 });
   t.deepEqual(await pathOf({ loss: 'mse' }), { path: 'generic: loss \'mse\' for classification has no lean gradient', steps: 0 });
   t.deepEqual(await pathOf({ loss: 'mae' }, true), { path: 'generic: loss \'mae\' for regression has no lean gradient', steps: 0 });
   t.deepEqual(await pathOf({}), { path: 'lean', steps: STEPS_PER_EPOCH });

@@ -1,15 +1,16 @@
 /**
  * Deciding whether a model can use the lean training step: a Sequential stack of Dense
  * layers (with an optional Flatten first and LeakyReLU / Activation / rate-0 Dropout
- * after a linear Dense) trained on softmax cross-entropy over logits or on mean squared
- * error. Anything else — dropout, batch normalisation, regularisers, frozen layers,
+ * after a linear Dense) trained on cross-entropy over the output (logits — or, with a
+ * softmax output layer, the seed's "softmax twice"), on nll over a softmax output, or on
+ * mean squared error. Anything else — dropout, batch normalisation, regularisers, frozen layers,
  * another loss — is named in the returned reason and trained by the generic loop.
  */
 import type { tf, LayersModel } from '../../backend/index.js';
 import type { LossSpec } from '../losses.js';
 
-export type LeanActivation = 'linear' | 'relu' | 'elu' | 'tanh' | 'sigmoid' | 'leakyRelu';
-export type LeanLoss = 'softmaxCrossEntropy' | 'meanSquaredError';
+export type LeanActivation = 'linear' | 'relu' | 'elu' | 'tanh' | 'sigmoid' | 'leakyRelu' | 'softmax';
+export type LeanLoss = 'softmaxCrossEntropy' | 'negativeLogLikelihood' | 'meanSquaredError';
 
 export interface LeanLayer {
   /** The Dense layer's name, for messages. */
@@ -30,6 +31,8 @@ export interface LeanPlan {
 }
 
 const LEAN_ACTIVATIONS = new Set<string>(['linear', 'relu', 'elu', 'tanh', 'sigmoid', 'leakyRelu']);
+/** Softmax mixes a row's units: only the output layer may have it. */
+const LEAN_OUTPUT_ACTIVATIONS = new Set<string>([...LEAN_ACTIVATIONS, 'softmax']);
 const REGULARIZER_KEYS = ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint'];
 
 interface LayerConfig {
@@ -78,11 +81,11 @@ export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | str
   const weights = layers.reduce((count, l) => count + (l.bias ? 2 : 1), 0);
   if (model.trainableWeights.length !== weights) return 'the model has trainable weights outside its Dense layers';
   const output = layers[layers.length - 1];
-  if (output.activation !== 'linear') return `the output layer's activation is ${output.activation}, not linear`;
-  const unknown = layers.find((l) => !LEAN_ACTIVATIONS.has(l.activation));
+  const unknown = layers.find((l) => !(l === output ? LEAN_OUTPUT_ACTIVATIONS : LEAN_ACTIVATIONS).has(l.activation));
   if (unknown) return `activation '${unknown.activation}' of ${unknown.name} has no lean gradient`;
   const lossKind = leanLoss(loss);
   if (!lossKind) return `loss '${loss.name}' for ${loss.task} has no lean gradient`;
+  if (lossKind === 'negativeLogLikelihood' && output.activation !== 'softmax') return "loss 'nll' without a softmax output layer has no lean gradient";
   const [inputSize] = layers[0].kernel.shape as [number, number];
   const [, outputSize] = output.kernel.shape as [number, number];
   const sampleSize = model.inputs[0].shape.slice(1).reduce((a: number, b) => a * (b ?? Number.NaN), 1);
@@ -108,11 +111,13 @@ function weightNamed(layer: LayersModel['layers'][number], name: 'kernel' | 'bia
 }
 
 /**
- * crossEntropy on logits (the classifier default) and mse on a regressor's outputs; a
- * classifier's mse compares softmax probabilities and stays with the generic loop.
+ * crossEntropy on the output (the classifier default), nll on softmax probabilities
+ * (skorch's default) and mse on a regressor's outputs; a classifier's mse compares softmax
+ * probabilities and stays with the generic loop.
  */
 function leanLoss(loss: LossSpec): LeanLoss | undefined {
   if (loss.name === 'crossEntropy' && loss.task === 'classification') return 'softmaxCrossEntropy';
+  if (loss.name === 'nll' && loss.task === 'classification') return 'negativeLogLikelihood';
   if (loss.name === 'mse' && loss.task === 'regression') return 'meanSquaredError';
   return undefined;
 }

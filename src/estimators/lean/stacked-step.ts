@@ -9,7 +9,7 @@
  * size on real rows, 0 on padding) keeps padding out of every gradient and loss.
  */
 import { tf, type Tensor } from '../../backend/index.js';
-import { activationGradient } from './step.js';
+import { activationGradient, lossAndGradient } from './step.js';
 import type { LeanActivation, LeanLoss } from './plan.js';
 
 /** One Dense layer of the stacked model: kernel [k, in, out], bias [k, out]. */
@@ -59,8 +59,12 @@ export interface StackedStepResult {
 export function stackedStep(plan: StackedPlan, matMul: StackedMatMul, xb: Tensor, yb: Tensor, rows: FoldRows, weightDecay: number): StackedStepResult {
   const outputs: Tensor[] = [xb];
   for (const layer of plan.layers) outputs.push(stackedForward(layer, matMul, outputs[outputs.length - 1]));
-  const z = outputs[outputs.length - 1];
-  let { lossSums, dz } = stackedLoss(plan.loss, z, yb, rows.rowScale);
+  const output = outputs[outputs.length - 1];
+  // Padding rows have y = 0; with their output zeroed too, they add no loss and no gradient.
+  const realOutput = plan.loss === 'meanSquaredError' ? tf.mul(output, tf.notEqual(rows.rowScale, 0)) : output;
+  const loss = lossAndGradient(plan.loss, realOutput, yb, rows.rowScale);
+  let lossSums = loss.lossSum;
+  let dz = activationGradient(plan.layers[plan.layers.length - 1], output, loss.dOutput);
   const gradients: Record<string, Tensor> = {};
   for (let l = plan.layers.length - 1; l >= 0; l--) {
     const layer = plan.layers[l];
@@ -96,22 +100,9 @@ export function stackedForward(layer: StackedLayer, matMul: StackedMatMul, input
       return tf.tanh(matMul(input, layer.kernel, { bias }));
     case 'leakyRelu':
       return tf.leakyRelu(matMul(input, layer.kernel, { bias }), layer.alpha);
+    case 'softmax':
+      return tf.softmax(matMul(input, layer.kernel, { bias }));
   }
-}
-
-/** Each fold's loss sum over its real rows, and dL/dz of each fold's mean loss. */
-function stackedLoss(loss: LeanLoss, z: Tensor, y: Tensor, rowScale: Tensor): { lossSums: Tensor; dz: Tensor } {
-  if (loss === 'softmaxCrossEntropy') {
-    const logProbabilities = tf.logSoftmax(z);
-    // Padding rows have y = 0, so they add nothing to the loss.
-    const lossSums = tf.neg(tf.sum(tf.mul(y, logProbabilities), [1, 2]));
-    const dz = tf.mul(tf.sub(tf.exp(logProbabilities), y), rowScale);
-    return { lossSums, dz };
-  }
-  const outputs = z.shape[2] as number;
-  const difference = tf.mul(tf.sub(z, y), tf.notEqual(rowScale, 0));
-  const lossSums = tf.mul(tf.sum(tf.square(difference), [1, 2]), 1 / outputs);
-  return { lossSums, dz: tf.mul(difference, tf.mul(rowScale, 2 / outputs)) };
 }
 
 /** The tf-ops batched matmul: correct on every backend (wasm runs it as a scalar loop). */

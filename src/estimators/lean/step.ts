@@ -14,7 +14,7 @@
  * for small layers the extra kernels cost more than the packing (−6 % at u = 32).
  */
 import { tf, type Tensor } from '../../backend/index.js';
-import type { LeanActivation, LeanLayer, LeanPlan } from './plan.js';
+import type { LeanActivation, LeanLayer, LeanLoss, LeanPlan } from './plan.js';
 
 /** Weight gradients by variable name (what `optimizer.applyGradients` takes) and the batch's summed loss. */
 export interface StepResult {
@@ -63,8 +63,10 @@ export function leanStep(plan: LeanPlan, mm: MatMuls, xb: Tensor, yb: Tensor, we
   plan.layers.forEach((layer, l) => {
     outputs.push(l === 0 && xT ? forwardTransposed(layer, xT) : forwardLayer(layer, outputs[l]));
   });
-  const logits = outputs[outputs.length - 1];
-  let { lossSum, dz } = lossAndGradient(plan, logits, yb, size);
+  const output = outputs[outputs.length - 1];
+  const loss = lossAndGradient(plan.loss, output, yb, 1 / size);
+  let lossSum = loss.lossSum as tf.Scalar;
+  let dz = activationGradient(plan.layers[plan.layers.length - 1], output, loss.dOutput);
   const gradients: Record<string, Tensor> = {};
   for (let l = plan.layers.length - 1; l >= 0; l--) {
     const layer = plan.layers[l];
@@ -94,6 +96,8 @@ export function forwardLayer(layer: LeanLayer, input: Tensor): Tensor {
       return tf.fused.matMul({ a: input, b: layer.kernel, bias, activation: 'leakyrelu', leakyreluAlpha: layer.alpha });
     case 'tanh':
       return tf.tanh(tf.fused.matMul({ a: input, b: layer.kernel, bias }));
+    case 'softmax':
+      return tf.softmax(tf.fused.matMul({ a: input, b: layer.kernel, bias }));
   }
 }
 
@@ -114,6 +118,8 @@ function forwardTransposed(layer: LeanLayer, inputT: Tensor): Tensor {
       return tf.tanh(z);
     case 'leakyRelu':
       return tf.leakyRelu(z, layer.alpha);
+    case 'softmax':
+      return tf.softmax(z);
   }
 }
 
@@ -132,19 +138,38 @@ export function activationGradient(layer: { activation: LeanActivation; alpha: n
       return tf.mul(dy, tf.sub(1, tf.square(y)));
     case 'sigmoid':
       return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
+    case 'softmax':
+      // y ⊙ (dy − Σ_row dy ⊙ y): the softmax Jacobian applied to dy, row by row.
+      return tf.mul(y, tf.sub(dy, tf.sum(tf.mul(dy, y), -1, true)));
   }
 }
 
-/** The batch's summed loss and dL/dz of the mean loss. */
-function lossAndGradient(plan: LeanPlan, z: Tensor, y: Tensor, size: number): { lossSum: tf.Scalar; dz: Tensor } {
-  if (plan.loss === 'softmaxCrossEntropy') {
-    const logProbabilities = tf.logSoftmax(z);
-    const lossSum = tf.neg(tf.sum(tf.mul(y, logProbabilities))) as tf.Scalar;
-    const dz = tf.mul(tf.sub(tf.exp(logProbabilities), y), 1 / size);
-    return { lossSum, dz };
+/** The floor `nll` clips probabilities to before the log, as the generic loss does. */
+const PROBABILITY_FLOOR = 1e-7;
+
+/**
+ * The loss summed over the batch's rows, and dL/d(output) of the mean loss, for an output
+ * whose last axis holds the units: [n, units] (a scalar sum) or stacked [k, n, units] (one
+ * sum per fold). `rowScale` is 1 / the batch size, or per row [k, n, 1] when stacked.
+ */
+export function lossAndGradient(loss: LeanLoss, output: Tensor, y: Tensor, rowScale: number | Tensor): { lossSum: Tensor; dOutput: Tensor } {
+  const units = output.shape[output.shape.length - 1] as number;
+  const rowAxes = output.shape.length === 2 ? [0, 1] : [1, 2];
+  if (loss === 'softmaxCrossEntropy') {
+    // PyTorch's CrossEntropyLoss takes the output as logits, whatever its last activation.
+    const logProbabilities = tf.logSoftmax(output);
+    const lossSum = tf.neg(tf.sum(tf.mul(y, logProbabilities), rowAxes));
+    return { lossSum, dOutput: tf.mul(tf.sub(tf.exp(logProbabilities), y), rowScale) };
   }
-  const outputs = z.shape[1] as number;
-  const difference = tf.sub(z, y);
-  const lossSum = tf.mul(tf.sum(tf.square(difference)), 1 / outputs) as tf.Scalar;
-  return { lossSum, dz: tf.mul(difference, 2 / (size * outputs)) };
+  if (loss === 'negativeLogLikelihood') {
+    const clipped = tf.clipByValue(output, PROBABILITY_FLOOR, 1);
+    const lossSum = tf.neg(tf.sum(tf.mul(y, tf.log(clipped)), rowAxes));
+    // d(−y·log p)/dp = −y / p where the clip lets p through, 0 where it clipped.
+    const passes = tf.logicalAnd(tf.greaterEqual(output, PROBABILITY_FLOOR), tf.lessEqual(output, 1));
+    return { lossSum, dOutput: tf.mul(tf.where(passes, tf.neg(tf.div(y, clipped)), tf.zerosLike(output)), rowScale) };
+  }
+  const difference = tf.sub(output, y);
+  const lossSum = tf.mul(tf.sum(tf.square(difference), rowAxes), 1 / units);
+  const scale = typeof rowScale === 'number' ? (2 * rowScale) / units : tf.mul(rowScale, 2 / units);
+  return { lossSum, dOutput: tf.mul(difference, scale) };
 }
