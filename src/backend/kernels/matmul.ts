@@ -1,0 +1,313 @@
+/**
+ * gridfold's own matmul on tfjs' wasm backend: C[f] = op(A[f]) · op(B[f]) (+ bias) (relu)
+ * for every fold f of a leading batch axis, with transposes handled inside the kernel.
+ *
+ * tfjs-backend-wasm sends a BatchMatMul to XNNPACK only for one matrix with neither operand
+ * transposed (re-packing the right operand whenever it is a new tensor); transposed or
+ * batched products run as a scalar loop at ~2.5 GFLOP/s. Our kernel (gemm.c, compiled to
+ * gemm-wasm.ts by build.mjs) is ~30 GFLOP/s in all four transpose cases and for batches.
+ *
+ * The kernel module imports tfjs' own WebAssembly.Memory and reads/writes tensors where
+ * tfjs keeps them. That is only safe if the module owns no memory itself (no data, no
+ * globals such as a shadow-stack pointer, no memory of its own), so the binary is checked
+ * when it is loaded and refused otherwise. On any other backend `matMul` runs the same
+ * product with tf ops, so callers need no branch.
+ */
+import { tf, type Tensor } from '../tf.js';
+import { GEMM_WASM_BASE64 } from './gemm-wasm.js';
+
+export const GRIDFOLD_MATMUL_KERNEL = 'GridfoldMatMul';
+
+export interface MatMulOptions {
+  /** Use Aᵀ: a is stored [k, m] (or [batch, k, m]). */
+  transposeA?: boolean;
+  /** Use Bᵀ: b is stored [n, k] (or [batch, n, k]). */
+  transposeB?: boolean;
+  /** [n], added to every row, or [batch, n]: one bias per matrix of the batch. */
+  bias?: Tensor;
+  activation?: 'linear' | 'relu';
+}
+
+/** The flags of gemm() in gemm.c. */
+const FLAG_TRANSPOSE_A = 1;
+const FLAG_TRANSPOSE_B = 2;
+const FLAG_BIAS = 4;
+const FLAG_RELU = 8;
+
+/** Section ids a module that owns no memory may have: custom, type, import, function, export, code. */
+const ALLOWED_SECTIONS = new Set([0, 1, 2, 3, 7, 10]);
+const SECTION_NAMES: Record<number, string> = { 4: 'table', 5: 'memory', 6: 'global', 8: 'start', 9: 'element', 11: 'data', 12: 'data count' };
+
+type Gemm = (
+  batch: number, m: number, n: number, k: number,
+  a: number, aStride: number, b: number, bStride: number, bias: number, biasStride: number,
+  c: number, flags: number, scratch: number,
+) => void;
+
+/** What we use of tfjs-backend-wasm's internals (checked in tests against 4.22.0). */
+interface WasmBackendInternals {
+  wasm?: { asm?: { memory?: unknown }; _malloc?: (bytes: number) => number };
+  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+}
+
+interface LoadedKernel {
+  gemm: Gemm;
+  /** A block of tfjs' heap the kernel packs panels into; never freed (a few KiB per backend). */
+  scratch: number;
+}
+
+// Per thread: this module is evaluated once per worker, and so are these.
+let compiled: WebAssembly.Module | Error | undefined;
+const instances = new WeakMap<object, LoadedKernel | Error>();
+
+/**
+ * Whether matMul runs the gridfold kernel: the active backend is wasm and the kernel module
+ * loads into its memory. False elsewhere (matMul then runs tf ops).
+ */
+export function gridfoldMatMulAvailable(): boolean {
+  if (tf.getBackend() !== 'wasm') return false;
+  return !(kernelFor(tf.backend() as unknown as WasmBackendInternals) instanceof Error);
+}
+
+/**
+ * op(a) · op(b) (+ bias) (then relu). a and b are rank 2 ([m, k] · [k, n] → [m, n]) or
+ * rank 3 with a leading batch axis (→ [batch, m, n]); an operand of rank 2 or batch 1 is
+ * used for every matrix of the other's batch. float32 only.
+ *
+ * On wasm no gradient is registered for the kernel: it is for hand-written training steps
+ * (which compute their gradients with more matMul calls), not for tf.grad. If the kernel
+ * cannot load on wasm this throws, with the reason, rather than quietly running ~10× slower.
+ */
+export function matMul(a: Tensor, b: Tensor, options: MatMulOptions = {}): Tensor {
+  const { transposeA, transposeB, activation, bias } = checkOptions(options);
+  checkTensor('a', a);
+  checkTensor('b', b);
+  if (bias !== undefined) checkTensor('bias', bias);
+  const plan = planMatMul(a.shape, b.shape, bias?.shape, transposeA, transposeB);
+  if (tf.getBackend() === 'wasm') {
+    const kernel = kernelFor(tf.backend() as unknown as WasmBackendInternals);
+    if (kernel instanceof Error) throw kernel;
+    registerKernel();
+    const inputs: tf.NamedTensorMap = bias ? { a, b, bias } : { a, b };
+    return tf.engine().runKernel(GRIDFOLD_MATMUL_KERNEL, inputs, { transposeA, transposeB, activation }) as Tensor;
+  }
+  return tf.tidy(() => {
+    // A per-matrix bias [batch, n] broadcasts over the rows of [batch, m, n].
+    const rowBias = bias && bias.rank === 2 && plan.outShape.length === 3 ? tf.reshape(bias, [bias.shape[0], 1, plan.n]) : bias;
+    return tf.fused.matMul({ a, b, transposeA, transposeB, bias: rowBias, activation });
+  });
+}
+
+interface MatMulPlan {
+  batch: number;
+  m: number;
+  n: number;
+  k: number;
+  /** Floats between consecutive matrices; 0 when one matrix serves the whole batch. */
+  aStride: number;
+  bStride: number;
+  biasStride: number;
+  outShape: number[];
+}
+
+function checkOptions(options: MatMulOptions): Required<Omit<MatMulOptions, 'bias'>> & { bias?: Tensor } {
+  if (options === null || typeof options !== 'object') throw new Error(`matMul: options must be an object; got ${String(options)}.`);
+  const { transposeA = false, transposeB = false, activation = 'linear', bias } = options;
+  if (typeof transposeA !== 'boolean') throw new Error(`matMul: transposeA must be true or false; got ${JSON.stringify(transposeA)}.`);
+  if (typeof transposeB !== 'boolean') throw new Error(`matMul: transposeB must be true or false; got ${JSON.stringify(transposeB)}.`);
+  if (activation !== 'linear' && activation !== 'relu') {
+    throw new Error(`matMul: activation must be 'linear' or 'relu'; got ${JSON.stringify(activation)}.`);
+  }
+  return { transposeA, transposeB, activation, bias };
+}
+
+function checkTensor(name: string, x: unknown): void {
+  if (!(x instanceof tf.Tensor)) throw new Error(`matMul: ${name} must be a tf.Tensor; got ${x === null ? 'null' : typeof x}.`);
+  if (x.dtype !== 'float32') throw new Error(`matMul: ${name} must be float32; got ${x.dtype} (shape ${shapeText(x.shape)}).`);
+}
+
+function shapeText(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/** Shapes → sizes and strides, or an Error naming the argument, its shape and what is accepted. */
+function planMatMul(
+  aShape: readonly number[], bShape: readonly number[], biasShape: readonly number[] | undefined,
+  transposeA: boolean, transposeB: boolean,
+): MatMulPlan {
+  const operand = (name: 'a' | 'b', shape: readonly number[], transposed: boolean) => {
+    if (shape.length !== 2 && shape.length !== 3) {
+      const dims = name === 'a' ? (transposed ? 'k, m' : 'm, k') : transposed ? 'n, k' : 'k, n';
+      throw new Error(
+        `matMul: ${name} must have rank 2 [${dims}] or rank 3 [batch, ${dims}]` +
+          `${transposed ? ` (transpose${name.toUpperCase()})` : ''}; got shape ${shapeText(shape)}.`,
+      );
+    }
+    const [rows, cols] = shape.slice(-2);
+    // a is [m, k] and b is [k, n] as stored, unless transposed.
+    const outerIsRows = (name === 'a') !== transposed;
+    return { batch: shape.length === 3 ? shape[0] : 1, outer: outerIsRows ? rows : cols, inner: outerIsRows ? cols : rows };
+  };
+  const a = operand('a', aShape, transposeA);
+  const b = operand('b', bShape, transposeB);
+  if (a.inner !== b.inner) {
+    throw new Error(
+      `matMul: the inner dimensions differ: a has shape ${shapeText(aShape)}, so k = ${a.inner}` +
+        `${transposeA ? ' (transposeA)' : ''}, but b has shape ${shapeText(bShape)}, so k = ${b.inner}` +
+        `${transposeB ? ' (transposeB)' : ''}.`,
+    );
+  }
+  if (a.batch !== b.batch && a.batch !== 1 && b.batch !== 1) {
+    throw new Error(
+      `matMul: the batch sizes differ: a has shape ${shapeText(aShape)} and b has shape ${shapeText(bShape)}; ` +
+        `they must be equal, or one operand must have batch 1 or rank 2.`,
+    );
+  }
+  const batch = Math.max(a.batch, b.batch);
+  const m = a.outer;
+  const n = b.outer;
+  const k = a.inner;
+  const rank3 = aShape.length === 3 || bShape.length === 3;
+  let biasStride = 0;
+  if (biasShape !== undefined) {
+    const perMatrix = biasShape.length === 2 && biasShape[0] === batch && biasShape[1] === n;
+    if (!(biasShape.length === 1 && biasShape[0] === n) && !perMatrix) {
+      throw new Error(`matMul: bias must have shape [${n}] (one per output column) or [${batch}, ${n}] (one row per matrix); got shape ${shapeText(biasShape)}.`);
+    }
+    biasStride = perMatrix && batch > 1 ? n : 0;
+  }
+  return {
+    batch, m, n, k,
+    aStride: a.batch === 1 ? 0 : m * k,
+    bStride: b.batch === 1 ? 0 : k * n,
+    biasStride,
+    outShape: rank3 ? [batch, m, n] : [m, n],
+  };
+}
+
+function registerKernel(): void {
+  if (tf.getKernel(GRIDFOLD_MATMUL_KERNEL, 'wasm')) return;
+  tf.registerKernel({
+    kernelName: GRIDFOLD_MATMUL_KERNEL,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { a, b, bias } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo; bias?: tf.TensorInfo };
+      const { transposeA, transposeB, activation } = attrs as unknown as Required<Omit<MatMulOptions, 'bias'>>;
+      for (const [name, x] of [['a', a], ['b', b], ['bias', bias]] as const) {
+        if (x && x.dtype !== 'float32') throw new Error(`${GRIDFOLD_MATMUL_KERNEL}: ${name} must be float32; got ${x.dtype}.`);
+      }
+      const plan = planMatMul(a.shape, b.shape, bias?.shape, transposeA === true, transposeB === true);
+      const heap = backend as unknown as WasmBackendInternals;
+      const kernel = kernelFor(heap);
+      if (kernel instanceof Error) throw kernel;
+      // makeOutput may grow the memory; offsets stay valid and the kernel sees the new
+      // size directly (it imports the Memory object, not a buffer).
+      const out = heap.makeOutput(plan.outShape, 'float32');
+      if (plan.batch * plan.m * plan.n === 0) return out;
+      const offset = (x: tf.TensorInfo) => {
+        const data = heap.dataIdMap.get(x.dataId);
+        if (!data) throw new Error(`${GRIDFOLD_MATMUL_KERNEL}: a tensor has no data on the wasm backend (disposed?).`);
+        return data.memoryOffset;
+      };
+      const flags =
+        (transposeA ? FLAG_TRANSPOSE_A : 0) | (transposeB ? FLAG_TRANSPOSE_B : 0) |
+        (bias ? FLAG_BIAS : 0) | (activation === 'relu' ? FLAG_RELU : 0);
+      kernel.gemm(
+        plan.batch, plan.m, plan.n, plan.k,
+        offset(a), plan.aStride, offset(b), plan.bStride, bias ? offset(bias) : 0, plan.biasStride,
+        offset(out), flags, kernel.scratch,
+      );
+      return out;
+    },
+  });
+}
+
+/** The kernel instantiated into this backend's memory (once per backend), or why it cannot be. */
+function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
+  const memory = backend.wasm?.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) {
+    return new Error("gridfold matmul: tfjs' wasm backend exposes no WebAssembly.Memory at backend.wasm.asm.memory (tfjs-backend-wasm changed?)");
+  }
+  const cached = instances.get(memory);
+  if (cached) return cached;
+  let loaded: LoadedKernel | Error;
+  try {
+    const module = compileChecked();
+    const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+    const gemm = exports.gemm as Gemm;
+    const scratchBytes = (exports.gemm_scratch_bytes as () => number)();
+    const malloc = backend.wasm?._malloc;
+    if (typeof malloc !== 'function') throw new Error("tfjs' wasm backend has no _malloc");
+    const scratch = malloc(scratchBytes) >>> 0;
+    if (scratch === 0) throw new Error(`could not allocate ${scratchBytes} bytes of scratch on the wasm heap`);
+    loaded = { gemm, scratch };
+  } catch (error) {
+    loaded = new Error(`gridfold matmul: the wasm kernel cannot be loaded: ${(error as Error).message}`);
+  }
+  instances.set(memory, loaded);
+  return loaded;
+}
+
+function compileChecked(): WebAssembly.Module {
+  if (compiled === undefined) {
+    try {
+      compiled = checkedModule(decodeBase64(GEMM_WASM_BASE64));
+    } catch (error) {
+      compiled = error as Error;
+    }
+  }
+  if (compiled instanceof Error) throw compiled;
+  return compiled;
+}
+
+/**
+ * Compiles the kernel, refusing a module that could write anywhere but where it is told:
+ * it must import exactly env.memory and have no memory, data, global, table or start
+ * section of its own. (Without globals it cannot have a shadow-stack pointer; WebAssembly
+ * validation guarantees no instruction refers to a global or table that does not exist.)
+ */
+export function checkedModule(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
+  const found = sectionIds(bytes);
+  const stray = found.filter((id) => !ALLOWED_SECTIONS.has(id));
+  if (stray.length > 0) {
+    throw new Error(`the module has ${stray.map((id) => `a ${SECTION_NAMES[id] ?? `#${id}`} section`).join(', ')}; it must own no memory, data, globals or tables`);
+  }
+  const module = new WebAssembly.Module(bytes);
+  const imports = WebAssembly.Module.imports(module);
+  if (imports.length !== 1 || imports[0].module !== 'env' || imports[0].name !== 'memory' || imports[0].kind !== 'memory') {
+    throw new Error(`the module must import exactly env.memory; it imports ${imports.map((i) => `${i.module}.${i.name} (${i.kind})`).join(', ') || 'nothing'}`);
+  }
+  const exports = new Map(WebAssembly.Module.exports(module).map((e) => [e.name, e.kind]));
+  for (const name of ['gemm', 'gemm_scratch_bytes']) {
+    if (exports.get(name) !== 'function') throw new Error(`the module does not export the function ${name}`);
+  }
+  return module;
+}
+
+/** The ids of a wasm binary's sections, in order (throws on a malformed header or size). */
+function sectionIds(bytes: Uint8Array): number[] {
+  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+  if (bytes.length < 8 || header.some((byte, i) => bytes[i] !== byte)) throw new Error('not a WebAssembly 1.0 binary');
+  const ids: number[] = [];
+  let offset = 8;
+  while (offset < bytes.length) {
+    const id = bytes[offset++];
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (offset >= bytes.length || shift > 28) throw new Error('malformed section size');
+      const byte = bytes[offset++];
+      size += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+    }
+    offset += size;
+    if (offset > bytes.length) throw new Error('a section runs past the end of the module');
+    ids.push(id);
+  }
+  return ids;
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(text, 'base64'));
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
