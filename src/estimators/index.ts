@@ -20,7 +20,7 @@ export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost } from './cost.js';
 export { fitFoldBatched } from './fold-batch.js';
-export { stackedMatMulIsFast } from './lean/stacked-matmul.js';
+export { stackedMatMulIsFast } from './lean/matmul.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 
 export function isEstimator(value: unknown): value is NeuralNet {

@@ -10,7 +10,8 @@ import { tf, type Tensor } from '../../backend/index.js';
 import type { TrainOptions } from '../train.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
 import { rowTaker } from './batch-rows.js';
-import { leanStep, matMulsFor } from './step.js';
+import { leanStep } from './step.js';
+import { leanMatMulFor } from './matmul.js';
 
 /** Runs one epoch and returns the mean training loss (what the generic `runEpoch` returns). */
 export type EpochRunner = (rng: Rng) => Promise<number>;
@@ -52,7 +53,7 @@ async function runLeanEpoch(plan: LeanPlan, o: TrainOptions, rng: Rng): Promise<
   // Exactly the generic loop's order, drawn from the same Rng.
   const order = o.shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
   const rows = rowTaker();
-  const mm = matMulsFor(tf.getBackend());
+  const matMul = leanMatMulFor(tf.getBackend());
   const batchLosses: Tensor[] = [];
   try {
     for (let start = 0; start < n; start += o.batchSize) {
@@ -60,7 +61,7 @@ async function runLeanEpoch(plan: LeanPlan, o: TrainOptions, rng: Rng): Promise<
       batchLosses.push(tf.tidy(() => {
         const xb = rows.take(X, order, start, size);
         const yb = rows.take(Y, order, start, size);
-        const { gradients, lossSum } = leanStep(plan, mm, xb, yb, o.weightDecay);
+        const { gradients, lossSum } = leanStep(plan, matMul, xb, yb, { rowScale: 1 / size, batchSizes: size }, o.weightDecay);
         o.optimizer.applyGradients(gradients);
         return lossSum;
       }));

@@ -1,7 +1,8 @@
 /**
  * Fold-batched training: the k folds of one candidate share architecture and settings and
- * differ only in data and seed, so they train as one stacked model (stacked-step.ts) in
- * lockstep — one batched kernel per layer and one optimizer update per step instead of k.
+ * differ only in data and seed, so they train as one stacked model in
+ * lockstep (step.ts with a leading fold axis) — one batched kernel per matmul and one
+ * optimizer update per step instead of k.
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
  * own loss normalisation and its own validation, so its history equals its separately
  * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
@@ -20,8 +21,8 @@ import { evaluate, type TrainOptions } from '../train.js';
 import { leanTrainingEnabled } from './epoch.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
 import { stackedRowTaker } from './batch-rows.js';
-import { stackedStep, type FoldRows, type StackedMatMul, type StackedPlan } from './stacked-step.js';
-import { stackedMatMulFor } from './stacked-matmul.js';
+import { leanStep, type BatchRows, type DenseStack } from './step.js';
+import { leanMatMulFor } from './matmul.js';
 
 /** Why these fits cannot train as one stacked model, or undefined when they can. */
 export function foldBatchProblem(fits: readonly TrainOptions[]): string | undefined {
@@ -66,7 +67,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
   const { batchSize, maxEpochs, shuffle, weightDecay } = fits[0];
   const stacked = stackPlans(plans);
   const optimizer = freshOptimizer(fits[0].optimizer);
-  const matMul: StackedMatMul = stackedMatMulFor(tf.getBackend());
+  const matMul = leanMatMulFor(tf.getBackend());
   const takeRows = stackedRowTaker();
   const scales = new Map<string, FoldRows>();
   const rngs = fits.map((fit) => new Rng(deriveSeed(fit.seed, 'batch-order', fit.firstEpoch)));
@@ -86,9 +87,9 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
         lossSums.push(tf.tidy(() => {
           const xb = takeRows(fits.map((fit) => fit.train.X), orders, start, sizes, rows);
           const yb = takeRows(fits.map((fit) => fit.train.Y), orders, start, sizes, rows);
-          const { gradients, lossSums: sums } = stackedStep(stacked, matMul, xb, yb, scale, weightDecay);
+          const { gradients, lossSum } = leanStep(stacked, matMul, xb, yb, scale, weightDecay);
           optimizer.applyGradients(gradients);
-          return sums;
+          return lossSum;
         }));
       }
       const total = tf.addN(lossSums);
@@ -121,7 +122,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
 let stackedNames = 0;
 
 /** New variables [k, …] holding every fold's initial weights. */
-function stackPlans(plans: LeanPlan[]): StackedPlan {
+function stackPlans(plans: LeanPlan[]): DenseStack {
   const id = stackedNames++;
   // tf.variable shares the stacked tensor's buffer without owning the tensor: dispose it.
   const variable = (parts: Tensor[], name: string) => {
@@ -142,7 +143,7 @@ function stackPlans(plans: LeanPlan[]): StackedPlan {
 }
 
 /** Writes each fold's slice of the stacked weights into that fold's own model. */
-function unstackInto(stacked: StackedPlan, plans: LeanPlan[]): void {
+function unstackInto(stacked: DenseStack, plans: LeanPlan[]): void {
   const assign = (source: tf.Variable, target: (plan: LeanPlan) => tf.Variable) => {
     // Each slice is copied by a real kernel (x + 0): wasm remembers a buffer's shape at its
     // allocation, so a reshaped [1, n] slice given to a Dense layer as its bias would later
@@ -165,7 +166,10 @@ function freshOptimizer(template: Optimizer): Optimizer {
   return cls.fromConfig(cls, template.getConfig());
 }
 
-/** The per-step constants of one pattern of fold batch sizes (see `FoldRows`), cached. */
+/** A step's `BatchRows` for stacked folds: all tensors, kept until training ends. */
+type FoldRows = Required<{ [K in keyof BatchRows]: Tensor }>;
+
+/** The per-step constants of one pattern of fold batch sizes, cached. */
 function scaleFor(cache: Map<string, FoldRows>, sizes: number[], rows: number): FoldRows {
   const key = `${rows}:${sizes.join(',')}`;
   let found = cache.get(key);

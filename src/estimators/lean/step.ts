@@ -1,125 +1,105 @@
 /**
  * One training step of a Dense stack with the gradients written out by hand: the forward
- * pass keeps each layer's output, the loss gives dZ directly ((softmax − y) / n for cross-
- * entropy on logits, 2 (z − y) / (n·m) for mse), and each layer's weight gradient is one
- * matmul. Autograd would record ~90 kernels per step and, on wasm, run two of the three
- * matmuls of each layer with transposeA / transposeB, which wasm sends to a scalar loop
- * at ~2.5 GFLOP/s instead of XNNPACK's ~30 GFLOP/s: here those operands are transposed
- * explicitly so every matmul takes the fast path.
+ * pass keeps each layer's output, the loss gives dL/d(output) directly, and each layer's
+ * weight gradient is one matmul (Xᵀ·dZ) and its input gradient another (dZ·Wᵀ). Autograd
+ * would record ~90 kernels per step; this records about a third of that.
  *
- * wasm also re-packs a matmul's right operand for XNNPACK whenever that tensor is new, and
- * after every update the weights are. For a large first layer (784 × 128 and up) the
- * forward pass is therefore computed as (Wᵀ·Xᵀ)ᵀ, which packs the batch instead of the
- * weights, and the same Xᵀ serves the weight gradient: 7–12 % per step at u ≥ 128, while
- * for small layers the extra kernels cost more than the packing (−6 % at u = 32).
+ * The same step trains one fit (x [n, in], weights [in, out]) or k stacked folds (x
+ * [k, n, in], weights [k, in, out]): every op here is either per row, per fold (the sums
+ * over rows keep the fold axis) or a batched matmul, so folds never mix. Stacked folds'
+ * last batches can differ in size: the batch is padded with zero rows to the largest and
+ * `rowScale` — 1 / the fold's batch size on real rows, 0 on padding — keeps padding out of
+ * every loss and gradient.
  */
 import { tf, type Tensor } from '../../backend/index.js';
-import type { LeanActivation, LeanLayer, LeanLoss, LeanPlan } from './plan.js';
+import type { LeanActivation, LeanLoss } from './plan.js';
+import type { LeanMatMul } from './matmul.js';
 
-/** Weight gradients by variable name (what `optimizer.applyGradients` takes) and the batch's summed loss. */
+/** One Dense layer: kernel [in, out] and bias [out], or with a leading fold axis. */
+export interface DenseWeights {
+  kernel: tf.Variable;
+  bias: tf.Variable | undefined;
+  activation: LeanActivation;
+  /** Negative slope of leakyRelu (unused otherwise). */
+  alpha: number;
+}
+
+export interface DenseStack {
+  layers: DenseWeights[];
+  loss: LeanLoss;
+}
+
+/** Which rows of the batch are real: numbers for one fit, tensors for stacked folds. */
+export interface BatchRows {
+  /** 1 / the batch size, or [k, m, 1]: 1 / the fold's batch size on real rows, 0 on padding. */
+  rowScale: number | Tensor;
+  /** The batch size, or [k]: each fold's real rows (for the weight-decay penalty). */
+  batchSizes: number | Tensor;
+  /** Stacked only, [k]: 1 for a fold with rows in this step, 0 for one sitting it out. */
+  active?: Tensor;
+}
+
 export interface StepResult {
+  /** Weight gradients by variable name (what `optimizer.applyGradients` takes). */
   gradients: Record<string, Tensor>;
-  /** Σ over the batch's samples of their loss (the mean times the batch size). */
-  lossSum: tf.Scalar;
-}
-
-/** Matmul helpers that keep wasm on its XNNPACK path (no transpose flags). */
-export interface MatMuls {
-  /** aᵀ · b */
-  tn(a: Tensor, b: Tensor): Tensor;
-  /** a · bᵀ */
-  nt(a: Tensor, b: Tensor): Tensor;
-  /** Whether the first layer's forward pass runs as (Wᵀ·Xᵀ)ᵀ (see above). */
-  transposedFirstLayer(layer: LeanLayer): boolean;
-}
-
-/** The first layer's kernel size (in × out) from which its forward runs transposed on wasm. */
-const TRANSPOSED_FIRST_LAYER_MIN_WEIGHTS = 65536;
-
-export function matMulsFor(backendName: string): MatMuls {
-  if (backendName === 'wasm') {
-    return {
-      tn: (a, b) => tf.matMul(tf.transpose(a), b),
-      nt: (a, b) => tf.matMul(a, tf.transpose(b)),
-      transposedFirstLayer: (layer) => layer.kernel.size >= TRANSPOSED_FIRST_LAYER_MIN_WEIGHTS,
-    };
-  }
-  return {
-    tn: (a, b) => tf.matMul(a, b, true, false),
-    nt: (a, b) => tf.matMul(a, b, false, true),
-    transposedFirstLayer: () => false,
-  };
+  /** Σ over the real rows of their loss: a scalar, or [k] for stacked folds. */
+  lossSum: Tensor;
 }
 
 /**
  * Forward, loss and backward for one batch. Call inside `tf.tidy`; the caller applies the
- * gradients. `weightDecay` adds (wd / 2)·Σ‖w‖² to the loss (and wd·w to each gradient),
- * as the generic loop does.
+ * gradients. `weightDecay` adds (wd / 2)·Σ‖w‖² to each fit's loss (and wd·w to each
+ * gradient), as the generic loop does.
  */
-export function leanStep(plan: LeanPlan, mm: MatMuls, xb: Tensor, yb: Tensor, weightDecay: number): StepResult {
-  const size = xb.shape[0];
-  const xT = mm.transposedFirstLayer(plan.layers[0]) ? tf.transpose(xb) : undefined;
+export function leanStep(stack: DenseStack, matMul: LeanMatMul, xb: Tensor, yb: Tensor, rows: BatchRows, weightDecay: number): StepResult {
+  const stacked = xb.rank === 3;
   const outputs: Tensor[] = [xb];
-  plan.layers.forEach((layer, l) => {
-    outputs.push(l === 0 && xT ? forwardTransposed(layer, xT) : forwardLayer(layer, outputs[l]));
-  });
+  for (const layer of stack.layers) outputs.push(denseForward(layer, matMul, outputs[outputs.length - 1]));
   const output = outputs[outputs.length - 1];
-  const loss = lossAndGradient(plan.loss, output, yb, 1 / size);
-  let lossSum = loss.lossSum as tf.Scalar;
-  let dz = activationGradient(plan.layers[plan.layers.length - 1], output, loss.dOutput);
+  // Padding rows have y = 0; with their output zeroed too, mse counts nothing for them
+  // (cross-entropy and nll already count nothing where y = 0).
+  const realOutput = stacked && stack.loss === 'meanSquaredError' ? tf.mul(output, tf.notEqual(rows.rowScale, 0)) : output;
+  const loss = lossAndGradient(stack.loss, realOutput, yb, rows.rowScale);
+  let lossSum = loss.lossSum;
+  let dz = activationGradient(stack.layers[stack.layers.length - 1], output, loss.dOutput);
   const gradients: Record<string, Tensor> = {};
-  for (let l = plan.layers.length - 1; l >= 0; l--) {
-    const layer = plan.layers[l];
-    gradients[layer.kernel.name] = l === 0 && xT ? tf.matMul(xT, dz) : mm.tn(outputs[l], dz);
-    if (layer.bias) gradients[layer.bias.name] = tf.sum(dz, 0);
-    if (l > 0) dz = activationGradient(plan.layers[l - 1], outputs[l], mm.nt(dz, layer.kernel));
+  for (let l = stack.layers.length - 1; l >= 0; l--) {
+    const layer = stack.layers[l];
+    gradients[layer.kernel.name] = matMul(outputs[l], dz, { transposeA: true });
+    if (layer.bias) gradients[layer.bias.name] = tf.sum(dz, stacked ? 1 : 0);
+    if (l > 0) dz = activationGradient(stack.layers[l - 1], outputs[l], matMul(dz, layer.kernel, { transposeB: true }));
   }
   if (weightDecay > 0) {
-    const weights = plan.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
-    for (const w of weights) gradients[w.name] = tf.add(gradients[w.name], tf.mul(w, weightDecay));
-    const penalty = tf.mul(tf.addN(weights.map((w) => tf.sum(tf.square(w)))), (weightDecay / 2) * size);
-    lossSum = tf.add(lossSum, penalty);
+    const weights = stack.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
+    // A stacked fold sitting this step out must not decay either.
+    const decay = rows.active ? tf.mul(rows.active, weightDecay) : weightDecay;
+    for (const w of weights) {
+      const perFold = typeof decay === 'number' ? decay : tf.reshape(decay, [-1, ...w.shape.slice(1).map(() => 1)]);
+      gradients[w.name] = tf.add(gradients[w.name], tf.mul(w, perFold));
+    }
+    const squares = tf.addN(weights.map((w) => tf.sum(tf.square(w), stacked ? w.shape.map((_, axis) => axis).slice(1) : undefined)));
+    lossSum = tf.add(lossSum, tf.mul(tf.mul(squares, rows.batchSizes), weightDecay / 2));
   }
   return { gradients, lossSum };
 }
 
-/** A Dense layer's output: activations tfjs can fuse into the matmul are fused. */
-export function forwardLayer(layer: LeanLayer, input: Tensor): Tensor {
+/** A Dense layer's output; linear and relu fuse into the matmul, the rest follow it. */
+export function denseForward(layer: DenseWeights, matMul: LeanMatMul, input: Tensor): Tensor {
   const bias = layer.bias ?? undefined;
   switch (layer.activation) {
     case 'linear':
     case 'relu':
+      return matMul(input, layer.kernel, { bias, activation: layer.activation });
     case 'elu':
+      return tf.elu(matMul(input, layer.kernel, { bias }));
     case 'sigmoid':
-      return tf.fused.matMul({ a: input, b: layer.kernel, bias, activation: layer.activation });
-    case 'leakyRelu':
-      return tf.fused.matMul({ a: input, b: layer.kernel, bias, activation: 'leakyrelu', leakyreluAlpha: layer.alpha });
+      return tf.sigmoid(matMul(input, layer.kernel, { bias }));
     case 'tanh':
-      return tf.tanh(tf.fused.matMul({ a: input, b: layer.kernel, bias }));
-    case 'softmax':
-      return tf.softmax(tf.fused.matMul({ a: input, b: layer.kernel, bias }));
-  }
-}
-
-/** A Dense layer's output from the transposed input, as (Wᵀ·Xᵀ)ᵀ + b, then the activation. */
-function forwardTransposed(layer: LeanLayer, inputT: Tensor): Tensor {
-  const product = tf.transpose(tf.matMul(tf.transpose(layer.kernel), inputT));
-  const z = layer.bias ? tf.add(product, layer.bias) : product;
-  switch (layer.activation) {
-    case 'linear':
-      return z;
-    case 'relu':
-      return tf.relu(z);
-    case 'elu':
-      return tf.elu(z);
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'tanh':
-      return tf.tanh(z);
+      return tf.tanh(matMul(input, layer.kernel, { bias }));
     case 'leakyRelu':
-      return tf.leakyRelu(z, layer.alpha);
+      return tf.leakyRelu(matMul(input, layer.kernel, { bias }), layer.alpha);
     case 'softmax':
-      return tf.softmax(z);
+      return tf.softmax(matMul(input, layer.kernel, { bias }));
   }
 }
 
@@ -154,7 +134,7 @@ const PROBABILITY_FLOOR = 1e-7;
  */
 export function lossAndGradient(loss: LeanLoss, output: Tensor, y: Tensor, rowScale: number | Tensor): { lossSum: Tensor; dOutput: Tensor } {
   const units = output.shape[output.shape.length - 1] as number;
-  const rowAxes = output.shape.length === 2 ? [0, 1] : [1, 2];
+  const rowAxes = output.rank === 2 ? [0, 1] : [1, 2];
   if (loss === 'softmaxCrossEntropy') {
     // PyTorch's CrossEntropyLoss takes the output as logits, whatever its last activation.
     const logProbabilities = tf.logSoftmax(output);

@@ -1,0 +1,32 @@
+/**
+ * The one matmul the lean step runs on: op(a) · op(b) (+ bias) (relu), rank 2 for one fit
+ * or rank 3 with a leading fold axis for stacked folds.
+ *
+ * On wasm that is gridfold's own kernel (src/backend/kernels): tfjs' BatchMatMul sends
+ * transposed or batched products to a scalar loop at ~2.5 GFLOP/s and re-packs the weights
+ * for XNNPACK after every update, while the kernel runs every case at ~30 GFLOP/s. Should
+ * the kernel not load (a threaded tfjs build shares its memory), the operands are
+ * transposed explicitly so single fits still reach XNNPACK. Elsewhere: tf.fused.matMul.
+ */
+import { gridfoldMatMul, gridfoldMatMulAvailable, tf, type MatMulOptions, type Tensor } from '../../backend/index.js';
+
+export type LeanMatMul = (a: Tensor, b: Tensor, options?: MatMulOptions) => Tensor;
+export type { MatMulOptions };
+
+export function leanMatMulFor(backendName: string): LeanMatMul {
+  if (backendName !== 'wasm' || gridfoldMatMulAvailable()) return gridfoldMatMul;
+  return explicitTransposes;
+}
+
+/** Whether stacking folds pays on this backend: its batched matmul must not be a scalar loop. */
+export function stackedMatMulIsFast(backendName: string): boolean {
+  return backendName !== 'wasm' || gridfoldMatMulAvailable();
+}
+
+const explicitTransposes: LeanMatMul = (a, b, options = {}) => {
+  const swap = (x: Tensor) => tf.transpose(x, x.rank === 3 ? [0, 2, 1] : [1, 0]);
+  const left = options.transposeA ? swap(a) : a;
+  const right = options.transposeB ? swap(b) : b;
+  const bias = options.bias && options.bias.rank === 2 && left.rank === 3 ? tf.expandDims(options.bias, 1) : options.bias;
+  return tf.fused.matMul({ a: left, b: right, bias, activation: options.activation ?? 'linear' });
+};
