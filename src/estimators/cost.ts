@@ -8,11 +8,13 @@ import type { Params } from '../core/index.js';
 /** Multiply-adds per training sample × epochs × training rows; unknown modules count 1 per sample-epoch. */
 export function estimateFitCost(params: Params, nFeatures: number, nOutputs: number, nTrain: number): number {
   const epochs = typeof params.maxEpochs === 'number' ? params.maxEpochs : 1;
+  return (macsPerSample(params, nFeatures, nOutputs) ?? 1) * epochs * nTrain;
+}
+
+/** Multiply-adds of one sample's forward pass through the built-in mlp; undefined for other modules. */
+export function macsPerSample(params: Params, nFeatures: number, nOutputs: number): number | undefined {
   const hidden = params['module.hiddenUnits'];
-  let perSample = 1;
-  if (params.module === 'mlp' && Array.isArray(hidden)) {
-    const widths = [nFeatures, ...(hidden as number[]), nOutputs];
-    perSample = widths.slice(1).reduce((sum, width, i) => sum + widths[i] * width, 0);
-  }
-  return perSample * epochs * nTrain;
+  if (params.module !== 'mlp' || !Array.isArray(hidden)) return undefined;
+  const widths = [nFeatures, ...(hidden as number[]), nOutputs];
+  return widths.slice(1).reduce((sum, width, i) => sum + widths[i] * width, 0);
 }

@@ -18,9 +18,9 @@ export { ACTIVATIONS } from './modules/mlp.js';
 export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
-export { estimateFitCost } from './cost.js';
+export { estimateFitCost, macsPerSample } from './cost.js';
 export { fitFoldBatched } from './fold-batch.js';
-export { stackedMatMulIsFast } from './lean/matmul.js';
+export { stackingPays } from './lean/matmul.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 
 export function isEstimator(value: unknown): value is NeuralNet {

@@ -6,7 +6,7 @@
  */
 import type { Piscina } from 'piscina';
 import { GridfoldError, messages, type FitRecord, type SerializedError } from '../core/index.js';
-import { groupByCandidate, type FitTask, type RunOptions } from '../validation/index.js';
+import { unitsOf, type FitTask, type RunOptions } from '../validation/index.js';
 import { failedRecord } from './failed-record.js';
 import { isGracefulStop } from './interrupt.js';
 import type { TaskGroup } from './worker.js';
@@ -54,13 +54,13 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
     return reporting;
   };
 
-  // A unit is one task, or with fold-batching the pending folds of one candidate.
-  const units = options.foldBatching ? groupByCandidate(tasks) : tasks.map((task) => [task]);
+  // A unit is one task, or the pending folds of a candidate to stack.
+  const units = unitsOf(tasks, options.stackedCandidates);
   const indexOf = new Map(tasks.map((task, i) => [task, i]));
   const lane = async (): Promise<void> => {
     while (!hardStop && !signal?.aborted && failure === undefined && next < units.length) {
       const unit = units[next++];
-      const done = await runGroup(pool, unit, options.foldBatching ?? false, running, () => hardStop);
+      const done = await runGroup(pool, unit, running, () => hardStop);
       if (!done) return;
       for (const [i, record] of done.entries()) {
         records[indexOf.get(unit[i])!] = record;
@@ -85,12 +85,12 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
 }
 
 /** Runs a unit on a worker: its records in task order; undefined when a hard stop cancelled it. */
-async function runGroup(pool: Piscina, unit: FitTask[], foldBatching: boolean, running: Set<AbortController>, stopped: () => boolean): Promise<FitRecord[] | undefined> {
+async function runGroup(pool: Piscina, unit: FitTask[], running: Set<AbortController>, stopped: () => boolean): Promise<FitRecord[] | undefined> {
   const controller = new AbortController();
   running.add(controller);
   const started = performance.now();
   try {
-    const group: TaskGroup = { tasks: unit.map(toWire), foldBatching };
+    const group: TaskGroup = { tasks: unit.map(toWire) };
     return (await pool.run(group, { signal: controller.signal })) as FitRecord[];
   } catch (error) {
     if (stopped()) return undefined;

@@ -19,7 +19,6 @@ export interface WorkerData {
 /** A group of fits: one task, or the folds of one candidate to train as one stacked model. */
 export interface TaskGroup {
   tasks: FitTask[];
-  foldBatching: boolean;
 }
 
 const { dataset, backend } = workerData as WorkerData;
@@ -37,7 +36,7 @@ const backendReady: { error?: unknown } = await initBackend(backend).then(
 export default async function fitGroup(group: TaskGroup): Promise<FitRecord[]> {
   if (backendReady.error !== undefined) return group.tasks.map((task) => failedRecord(task, serializeError(backendReady.error)));
   // Neither throws: an error inside a fit comes back in its record.
-  if (group.foldBatching && group.tasks.length > 1) return (await fitAndScoreGroup(group.tasks, data)).records;
+  if (group.tasks.length > 1) return (await fitAndScoreGroup(group.tasks, data)).records;
   const records: FitRecord[] = [];
   for (const task of group.tasks) records.push(await fitAndScore(task, data));
   return records;

@@ -12,7 +12,7 @@ import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import { resolveScoring, type Scorer, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
 import {
-  checkErrorScore, checkFoldBatching, createExecutor, foldBatchingOn, nClassesOf, reportFailures, resolveNJobs, runFits,
+  checkErrorScore, checkFoldBatching, createExecutor, nClassesOf, reportFailures, resolveNJobs, runFits,
   type FitJournal, type JournalFactory, type Progress, type SearchData,
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
@@ -35,7 +35,8 @@ export interface SearchOptions {
   /**
    * Train each candidate's folds as one stacked model (one batched kernel per layer for all
    * folds) where the fits allow it; results equal separate training within float tolerance.
-   * 'auto' (default): where the backend's batched matmul is fast.
+   * 'auto' (default): where it is faster — every candidate off wasm; on wasm, the candidates
+   * of at most 80,000 multiply-adds per sample (measured in bench/fold-batch.ts).
    */
   foldBatching?: boolean | 'auto';
   verbose?: number;
@@ -128,7 +129,7 @@ export abstract class BaseSearchCV {
           firstCandidateIndex: first, splits: roundSplits(splits, evaluation.trainRows, evaluation.trainRowsSeed ?? 0), data, scorers,
           returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore, nJobs: this.options.nJobs,
           nClasses, journal, onProgress: this.options.onProgress, signal: this.options.signal, executor,
-          foldBatching: foldBatchingOn(this.options.foldBatching, backend.name),
+          foldBatching: this.options.foldBatching,
         });
         candidates.push(...evaluation.candidates);
         for (const [key, value] of Object.entries(evaluation.extra ?? {})) {

@@ -8,8 +8,7 @@ import { resolveScoring, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
 import { reportFailures, runFits, buildTasks } from './engine.js';
 import { resolveNJobs } from './executor.js';
-import { checkErrorScore, checkFoldBatching, foldBatchingOn, nClassesOf } from './options.js';
-import { initBackend } from '../backend/index.js';
+import { checkErrorScore, checkFoldBatching, nClassesOf } from './options.js';
 import { fitAndScoreKeeping } from './fit-and-score.js';
 
 export interface CrossValidateOptions {
@@ -20,7 +19,7 @@ export interface CrossValidateOptions {
   returnEstimator?: boolean;
   errorScore?: number | 'raise';
   nJobs?: number;
-  /** As in the searches: stack the folds into one model where they allow it. Default 'auto'. */
+  /** As in the searches: stack the folds into one model where they allow it (and, with 'auto', where it is faster). Default 'auto'. */
   foldBatching?: boolean | 'auto';
 }
 
@@ -43,7 +42,7 @@ export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: T
   const splits = splitter.split(data.X.nSamples, { y: data.y, groups: options.groups });
   const engine = {
     estimator, candidates: [{}], splits, data, scorers, returnTrainScore, errorScore, nJobs,
-    nClasses: nClassesOf(data.y), foldBatching: foldBatchingOn(foldBatching, (await initBackend()).name),
+    nClasses: nClassesOf(data.y), foldBatching,
   };
   const result: CrossValidateResult = { fit_time: [], score_time: [] } as unknown as CrossValidateResult;
   let records;

@@ -4,7 +4,9 @@
  * and returns the records in (candidate, fold) order — never in completion order.
  */
 import { FitFailedError, deriveSeed, messages, type FitRecord, type Params } from '../core/index.js';
-import { estimateFitCost, type EstimatorSpec, type NeuralNet } from '../estimators/index.js';
+import { estimateFitCost, macsPerSample, stackingPays, type EstimatorSpec, type NeuralNet } from '../estimators/index.js';
+import { initBackend } from '../backend/index.js';
+import type { FoldBatching } from './options.js';
 import type { Scorer } from '../scoring/index.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { FitTask, SearchData } from './task.js';
@@ -54,8 +56,8 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Use this executor instead of creating (and closing) one. */
   executor?: Executor;
-  /** Train each candidate's folds as one stacked model where they can be. Default false. */
-  foldBatching?: boolean;
+  /** Train each candidate's folds as one stacked model where they can be: true, false (the default) or 'auto'. */
+  foldBatching?: FoldBatching;
 }
 
 /** The seed one fit uses: from the estimator's seed and the fold only, never the worker. */
@@ -119,7 +121,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     for (const record of byTask.values()) o.onProgress?.({ done: 0, total: tasks.length, resumed, record });
     await executor.run(pending, o.data, {
       customScorers,
-      foldBatching: o.foldBatching,
+      stackedCandidates: await candidatesToStack(o, pending),
       signal: abort.signal,
       onResult: async (record) => {
         const task = taskOf(record);
@@ -160,6 +162,24 @@ export function reportFailures(records: readonly FitRecord[]): string | undefine
   const summary = [...counts].map(([line, n]) => `${n} fits failed with the following error:\n${line}`).join('\n\n');
   if (failed.length === records.length) throw new FitFailedError(messages.allFitsFailed(records.length, summary));
   return messages.someFitsFailed(failed.length, records.length, summary);
+}
+
+/**
+ * The candidates whose pending folds go to one worker as a unit, to train stacked: all with
+ * foldBatching true, none with false, and with 'auto' those the backend stacks faster than
+ * it trains apart (`stackingPays`, measured in bench/fold-batch.ts).
+ */
+async function candidatesToStack(o: EngineOptions, pending: readonly FitTask[]): Promise<Set<number>> {
+  const setting = o.foldBatching ?? false;
+  if (setting === false) return new Set();
+  const backend = setting === 'auto' ? (await initBackend()).name : '';
+  const nFeatures = o.data.X.data.length / Math.max(1, o.data.X.nSamples);
+  const chosen = new Set<number>();
+  for (const task of pending) {
+    if (chosen.has(task.candidateIndex)) continue;
+    if (setting === true || stackingPays(backend, macsPerSample(task.estimator.params, nFeatures, o.nClasses ?? 1))) chosen.add(task.candidateIndex);
+  }
+  return chosen;
 }
 
 /** Longest fits first (stable): a pool then ends with short fits on every core. */

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { InvalidParameterError, messages, type FitRecord } from '../core/index.js';
 import type { Scorer } from '../scoring/index.js';
 import { fitAndScore, fitAndScoreGroup } from './fit-and-score.js';
-import { groupByCandidate, type FitTask, type SearchData } from './task.js';
+import { unitsOf, type FitTask, type SearchData } from './task.js';
 
 export interface RunOptions {
   /** Called as each fit finishes, before the next is reported (journal, progress). */
@@ -17,8 +17,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Function scorers, which cannot cross a thread boundary. */
   customScorers?: Record<string, Scorer>;
-  /** Train each candidate's folds as one stacked model where they can be (fitAndScoreGroup). */
-  foldBatching?: boolean;
+  /** Candidates whose folds train as one stacked model where they can be (fitAndScoreGroup). */
+  stackedCandidates?: ReadonlySet<number>;
 }
 
 export interface Executor {
@@ -40,7 +40,7 @@ export class InProcessExecutor implements Executor {
 
   async run(tasks: readonly FitTask[], data: SearchData, options: RunOptions = {}): Promise<FitRecord[]> {
     const records: FitRecord[] = [];
-    const units = options.foldBatching ? groupByCandidate(tasks) : tasks.map((task) => [task]);
+    const units = unitsOf(tasks, options.stackedCandidates);
     for (const unit of units) {
       if (options.signal?.aborted) break;
       const done = unit.length > 1

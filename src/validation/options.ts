@@ -1,5 +1,4 @@
 import { InvalidParameterError, maxLabel, messages, type Targets } from '../core/index.js';
-import { stackedMatMulIsFast } from '../estimators/index.js';
 
 export function checkErrorScore(value: unknown): number | 'raise' {
   if (value === undefined) return Number.NaN;
@@ -22,7 +21,3 @@ export function checkFoldBatching(owner: string, value: unknown): FoldBatching {
   throw new InvalidParameterError(messages.invalidValue(owner, 'foldBatching', value, "true, false or 'auto'"));
 }
 
-/** 'auto' stacks the folds where the backend runs a batched matmul fast (measured in bench/). */
-export function foldBatchingOn(setting: FoldBatching, backendName: string): boolean {
-  return setting === 'auto' ? stackedMatMulIsFast(backendName) : setting;
-}

@@ -20,17 +20,28 @@ export interface FitTask {
 }
 
 /**
- * The tasks as fold-batching groups: the pending folds of each candidate together, the
- * groups in the order their first task comes (the engine's longest-first order).
+ * The units an executor runs: the pending folds of each candidate in `stacked` together (to
+ * train as one stacked model), every other task alone; in the order of each unit's first
+ * task (the engine's longest-first order).
  */
-export function groupByCandidate(tasks: readonly FitTask[]): FitTask[][] {
+export function unitsOf(tasks: readonly FitTask[], stacked: ReadonlySet<number> = new Set()): FitTask[][] {
+  const units: FitTask[][] = [];
   const groups = new Map<number, FitTask[]>();
   for (const task of tasks) {
+    if (!stacked.has(task.candidateIndex)) {
+      units.push([task]);
+      continue;
+    }
     const group = groups.get(task.candidateIndex);
-    if (group) group.push(task);
-    else groups.set(task.candidateIndex, [task]);
+    if (group) {
+      group.push(task);
+      continue;
+    }
+    const fresh = [task];
+    groups.set(task.candidateIndex, fresh);
+    units.push(fresh);
   }
-  return [...groups.values()];
+  return units;
 }
 
 /** The whole dataset a search runs on; workers receive it once, shared. */

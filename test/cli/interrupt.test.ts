@@ -11,11 +11,11 @@ import { gridfold, tempDir } from './helpers.js';
 
 test('SIGINT mid-run exits 130 with the resume command; --resume finishes from the journal', async (t) => {
   const out = tempDir('interrupt');
-  const args = ['run', 'searches/moons-quick.ts', '--epochs', '15', '--n-jobs', '1', '--limit', '150', '--out', out];
+  const args = ['run', 'searches/moons-quick.ts', '--epochs', '150', '--n-jobs', '1', '--limit', '150', '--out', out];
   let sent = false;
   const stopped = await gridfold(args, {
     onStderr: (text, child) => {
-      if (!sent && text.includes('[candidate 1/4]')) {
+      if (!sent && text.includes('[candidate ')) {
         sent = true;
         child.kill('SIGINT');
       }
@@ -33,5 +33,5 @@ test('SIGINT mid-run exits 130 with the resume command; --resume finishes from t
   t.true(resumed.stderr.includes(messages.journalResumed(join(out, 'journal.jsonl'), kept)), resumed.stderr);
   const run = parseResults(readFileSync(join(out, 'results.json'), 'utf8'));
   t.is(run.fits.length, 12);
-  t.true(run.fits.every((fit) => fit.history.length === 15));
+  t.true(run.fits.every((fit) => fit.history.length === 150));
 });

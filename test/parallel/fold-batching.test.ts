@@ -76,6 +76,16 @@ test('crossValidate with fold-batching scores like without it', async (t) => {
   stacked.test_score.forEach((score, f) => t.true(Math.abs(score - separate.test_score[f]) <= 1 / 30 + 1e-9));
 });
 
+test("'auto' stacks a small candidate's folds on wasm and trains a large one's apart", async (t) => {
+  const { X, y } = moons();
+  // 2 → 4 → 2 is 16 multiply-adds per sample; 2 → 30000 → 2 is 120,000, above the 80,000 limit.
+  const s = new GridSearchCV(tinyNet({ maxEpochs: 1 }), { 'module.hiddenUnits': [[4], [30000]] }, { cv: 3, refit: false });
+  await s.fit(X, y);
+  const fitTimes = (c: number) => new Set(s.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime)).size;
+  t.is(fitTimes(0), 1, 'stacked: the three folds share one time');
+  t.is(fitTimes(1), 3, 'apart: each fold has its own time');
+});
+
 test('foldBatching refuses anything but true, false and auto', (t) => {
   t.throws(() => new GridSearchCV(tinyNet(), grid, { foldBatching: 'yes' as unknown as boolean }), {
     message: "GridSearchCV: foldBatching must be true, false or 'auto'; got \"yes\".",

@@ -19,8 +19,9 @@ test('candidate order never depends on completion order', async (t) => {
   // first, so candidate 1's fits run (and finish) before candidate 0's, in process and on 2 workers.
   const order: string[] = [];
   const run = async (nJobs: number) => {
+    // One fit per unit (no fold-batching), so that the dispatch order shows in the completion order.
     const s = new GridSearchCV(tinyNet(), { maxEpochs: [1, 8] }, {
-      cv: 3, nJobs, refit: false, onProgress: (p) => order.push(`${p.record.candidateIndex}:${p.record.foldIndex}`),
+      cv: 3, nJobs, refit: false, foldBatching: false, onProgress: (p) => order.push(`${p.record.candidateIndex}:${p.record.foldIndex}`),
     });
     await s.fit(X, y);
     return s;

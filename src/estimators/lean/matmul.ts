@@ -18,9 +18,21 @@ export function leanMatMulFor(backendName: string): LeanMatMul {
   return explicitTransposes;
 }
 
-/** Whether stacking folds pays on this backend: its batched matmul must not be a scalar loop. */
-export function stackedMatMulIsFast(backendName: string): boolean {
-  return backendName !== 'wasm' || gridfoldMatMulAvailable();
+/**
+ * The largest model (multiply-adds per sample) whose folds 'auto' stacks on wasm. Measured
+ * by bench/fold-batch.ts (3 folds, 784 → u → u/2 → 10, one core): stacked / separate was
+ * 1.83× at 25.6k (u = 32), 1.15× at 52.5k (u = 64), 0.95× at 109k (u = 128), 0.92× at 235k
+ * — small layers gain from a third of the kernel launches, large ones are compute-bound.
+ */
+export const WASM_STACKING_MAX_MACS = 80_000;
+
+/**
+ * Whether stacking a candidate's folds pays here ('auto'): off wasm, always (one batched
+ * kernel instead of k); on wasm, with gridfold's kernel and a model known to be small.
+ */
+export function stackingPays(backendName: string, macsPerSample: number | undefined): boolean {
+  if (backendName !== 'wasm') return true;
+  return gridfoldMatMulAvailable() && macsPerSample !== undefined && macsPerSample <= WASM_STACKING_MAX_MACS;
 }
 
 const explicitTransposes: LeanMatMul = (a, b, options = {}) => {
