@@ -13,6 +13,7 @@
  * when it is loaded and refused otherwise. On any other backend `matMul` runs the same
  * product with tf ops, so callers need no branch.
  */
+import { BackendError, InvalidParameterError, messages } from '../../core/index.js';
 import { tf, type Tensor } from '../tf.js';
 import { GEMM_WASM_BASE64 } from './gemm-wasm.js';
 
@@ -112,23 +113,17 @@ interface MatMulPlan {
 }
 
 function checkOptions(options: MatMulOptions): Required<Omit<MatMulOptions, 'bias'>> & { bias?: Tensor } {
-  if (options === null || typeof options !== 'object') throw new Error(`matMul: options must be an object; got ${String(options)}.`);
+  if (options === null || typeof options !== 'object') throw new InvalidParameterError(messages.matMulOption('options', options, 'an object'));
   const { transposeA = false, transposeB = false, activation = 'linear', bias } = options;
-  if (typeof transposeA !== 'boolean') throw new Error(`matMul: transposeA must be true or false; got ${JSON.stringify(transposeA)}.`);
-  if (typeof transposeB !== 'boolean') throw new Error(`matMul: transposeB must be true or false; got ${JSON.stringify(transposeB)}.`);
-  if (activation !== 'linear' && activation !== 'relu') {
-    throw new Error(`matMul: activation must be 'linear' or 'relu'; got ${JSON.stringify(activation)}.`);
-  }
+  if (typeof transposeA !== 'boolean') throw new InvalidParameterError(messages.matMulOption('transposeA', transposeA, 'true or false'));
+  if (typeof transposeB !== 'boolean') throw new InvalidParameterError(messages.matMulOption('transposeB', transposeB, 'true or false'));
+  if (activation !== 'linear' && activation !== 'relu') throw new InvalidParameterError(messages.matMulOption('activation', activation, "'linear' or 'relu'"));
   return { transposeA, transposeB, activation, bias };
 }
 
 function checkTensor(name: string, x: unknown): void {
-  if (!(x instanceof tf.Tensor)) throw new Error(`matMul: ${name} must be a tf.Tensor; got ${x === null ? 'null' : typeof x}.`);
-  if (x.dtype !== 'float32') throw new Error(`matMul: ${name} must be float32; got ${x.dtype} (shape ${shapeText(x.shape)}).`);
-}
-
-function shapeText(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
+  if (!(x instanceof tf.Tensor)) throw new InvalidParameterError(messages.matMulNotTensor(name, x));
+  if (x.dtype !== 'float32') throw new InvalidParameterError(messages.matMulNotFloat32(name, x.dtype, x.shape));
 }
 
 /** Shapes → sizes and strides, or an Error naming the argument, its shape and what is accepted. */
@@ -137,13 +132,7 @@ function planMatMul(
   transposeA: boolean, transposeB: boolean,
 ): MatMulPlan {
   const operand = (name: 'a' | 'b', shape: readonly number[], transposed: boolean) => {
-    if (shape.length !== 2 && shape.length !== 3) {
-      const dims = name === 'a' ? (transposed ? 'k, m' : 'm, k') : transposed ? 'n, k' : 'k, n';
-      throw new Error(
-        `matMul: ${name} must have rank 2 [${dims}] or rank 3 [batch, ${dims}]` +
-          `${transposed ? ` (transpose${name.toUpperCase()})` : ''}; got shape ${shapeText(shape)}.`,
-      );
-    }
+    if (shape.length !== 2 && shape.length !== 3) throw new InvalidParameterError(messages.matMulRank(name, shape, transposed));
     const [rows, cols] = shape.slice(-2);
     // a is [m, k] and b is [k, n] as stored, unless transposed.
     const outerIsRows = (name === 'a') !== transposed;
@@ -151,19 +140,8 @@ function planMatMul(
   };
   const a = operand('a', aShape, transposeA);
   const b = operand('b', bShape, transposeB);
-  if (a.inner !== b.inner) {
-    throw new Error(
-      `matMul: the inner dimensions differ: a has shape ${shapeText(aShape)}, so k = ${a.inner}` +
-        `${transposeA ? ' (transposeA)' : ''}, but b has shape ${shapeText(bShape)}, so k = ${b.inner}` +
-        `${transposeB ? ' (transposeB)' : ''}.`,
-    );
-  }
-  if (a.batch !== b.batch && a.batch !== 1 && b.batch !== 1) {
-    throw new Error(
-      `matMul: the batch sizes differ: a has shape ${shapeText(aShape)} and b has shape ${shapeText(bShape)}; ` +
-        `they must be equal, or one operand must have batch 1 or rank 2.`,
-    );
-  }
+  if (a.inner !== b.inner) throw new InvalidParameterError(messages.matMulInner(aShape, a.inner, transposeA, bShape, b.inner, transposeB));
+  if (a.batch !== b.batch && a.batch !== 1 && b.batch !== 1) throw new InvalidParameterError(messages.matMulBatch(aShape, bShape));
   const batch = Math.max(a.batch, b.batch);
   const m = a.outer;
   const n = b.outer;
@@ -173,7 +151,7 @@ function planMatMul(
   if (biasShape !== undefined) {
     const perMatrix = biasShape.length === 2 && biasShape[0] === batch && biasShape[1] === n;
     if (!(biasShape.length === 1 && biasShape[0] === n) && !perMatrix) {
-      throw new Error(`matMul: bias must have shape [${n}] (one per output column) or [${batch}, ${n}] (one row per matrix); got shape ${shapeText(biasShape)}.`);
+      throw new InvalidParameterError(messages.matMulBias(n, batch, biasShape));
     }
     biasStride = perMatrix && batch > 1 ? n : 0;
   }
@@ -227,7 +205,7 @@ function registerKernel(): void {
 function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
   const memory = backend.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) {
-    return new Error("gridfold matmul: tfjs' wasm backend exposes no WebAssembly.Memory at backend.wasm.asm.memory (tfjs-backend-wasm changed?)");
+    return new BackendError(messages.matMulKernelUnavailable("tfjs' wasm backend exposes no WebAssembly.Memory at backend.wasm.asm.memory (tfjs-backend-wasm changed?)"));
   }
   const cached = instances.get(memory);
   if (cached) return cached;
@@ -243,7 +221,7 @@ function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
     if (scratch === 0) throw new Error(`could not allocate ${scratchBytes} bytes of scratch on the wasm heap`);
     loaded = { gemm, scratch };
   } catch (error) {
-    loaded = new Error(`gridfold matmul: the wasm kernel cannot be loaded: ${(error as Error).message}`);
+    loaded = new BackendError(messages.matMulKernelUnavailable((error as Error).message));
   }
   instances.set(memory, loaded);
   return loaded;

@@ -21,3 +21,43 @@ export function backendFailed(name: string, reason: string): string {
 export function backendChosen(name: string, why: string): string {
   return `gridfold: TensorFlow.js backend ${name} (${why})`;
 }
+
+// gridfold's matmul (src/backend/kernels): what the lean step multiplies with.
+
+const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
+
+export function matMulOption(name: string, value: unknown, accepted: string): string {
+  return `matMul: ${name} must be ${accepted}; got ${describeValue(value)}.`;
+}
+
+export function matMulNotTensor(name: string, value: unknown): string {
+  return `matMul: ${name} must be a tf.Tensor; got ${value === null ? 'null' : typeof value}.`;
+}
+
+export function matMulNotFloat32(name: string, dtype: string, shape: readonly number[]): string {
+  return `matMul: ${name} must be float32; got ${dtype} (shape ${shapeText(shape)}).`;
+}
+
+export function matMulRank(name: 'a' | 'b', shape: readonly number[], transposed: boolean): string {
+  const dims = name === 'a' ? (transposed ? 'k, m' : 'm, k') : transposed ? 'n, k' : 'k, n';
+  return `matMul: ${name} must have rank 2 [${dims}] or rank 3 [batch, ${dims}]${transposed ? ` (transpose${name.toUpperCase()})` : ''}; got shape ${shapeText(shape)}.`;
+}
+
+export function matMulInner(aShape: readonly number[], aInner: number, transposeA: boolean, bShape: readonly number[], bInner: number, transposeB: boolean): string {
+  return (
+    `matMul: the inner dimensions differ: a has shape ${shapeText(aShape)}, so k = ${aInner}${transposeA ? ' (transposeA)' : ''}, ` +
+    `but b has shape ${shapeText(bShape)}, so k = ${bInner}${transposeB ? ' (transposeB)' : ''}.`
+  );
+}
+
+export function matMulBatch(aShape: readonly number[], bShape: readonly number[]): string {
+  return `matMul: the batch sizes differ: a has shape ${shapeText(aShape)} and b has shape ${shapeText(bShape)}; they must be equal, or one operand must have batch 1 or rank 2.`;
+}
+
+export function matMulBias(n: number, batch: number, biasShape: readonly number[]): string {
+  return `matMul: bias must have shape [${n}] (one per output column) or [${batch}, ${n}] (one row per matrix); got shape ${shapeText(biasShape)}.`;
+}
+
+export function matMulKernelUnavailable(reason: string): string {
+  return `gridfold matmul: the wasm kernel cannot be loaded: ${reason}`;
+}
