@@ -35,8 +35,8 @@ export interface SearchOptions {
   /**
    * Train each candidate's folds as one stacked model (one batched kernel per layer for all
    * folds) where the fits allow it; results equal separate training within float tolerance.
-   * 'auto' (default): where it is faster — every candidate off wasm; on wasm, the candidates
-   * of at most 80,000 multiply-adds per sample (measured in bench/fold-batch.ts).
+   * 'auto' (default): where it is faster — on wasm, the candidates of at most 80,000
+   * multiply-adds per sample; never on cpu; always on a native (GPU) backend (bench/fold-batch.ts).
    */
   foldBatching?: boolean | 'auto';
   verbose?: number;

@@ -20,17 +20,21 @@ export function leanMatMulFor(backendName: string): LeanMatMul {
 
 /**
  * The largest model (multiply-adds per sample) whose folds 'auto' stacks on wasm. Measured
- * by bench/fold-batch.ts (3 folds, 784 → u → u/2 → 10, one core): stacked / separate was
- * 1.83× at 25.6k (u = 32), 1.15× at 52.5k (u = 64), 0.95× at 109k (u = 128), 0.92× at 235k
- * — small layers gain from a third of the kernel launches, large ones are compute-bound.
+ * by bench/fold-batch.ts (3 folds, 784 → u → u/2 → 10, one core), stacked / separate in two
+ * runs: 1.83× and 1.29× at 25.6k (u = 32), 1.15× and 1.22× at 52.5k (u = 64), 0.95× and
+ * 1.07× at 109k (u = 128), 0.92× and 1.06× at 235k — small layers gain from a third of the
+ * kernel launches; large ones are compute-bound, and stacking them is a coin toss.
  */
 export const WASM_STACKING_MAX_MACS = 80_000;
 
 /**
- * Whether stacking a candidate's folds pays here ('auto'): off wasm, always (one batched
- * kernel instead of k); on wasm, with gridfold's kernel and a model known to be small.
+ * Whether stacking a candidate's folds pays here ('auto'). On wasm: with gridfold's kernel,
+ * for a model known to be small. On cpu: no (measured 1.03× at u = 32 down to 0.90× at
+ * u = 256: its kernels are slow loops whatever their launch count). On a native backend:
+ * yes — one batched kernel instead of k is what keeps a GPU busy (not measurable here).
  */
 export function stackingPays(backendName: string, macsPerSample: number | undefined): boolean {
+  if (backendName === 'cpu') return false;
   if (backendName !== 'wasm') return true;
   return gridfoldMatMulAvailable() && macsPerSample !== undefined && macsPerSample <= WASM_STACKING_MAX_MACS;
 }
