@@ -8,7 +8,7 @@
  * measured ~6× slower on 2 cores: small matmuls don't split well across threads).
  * Repetitions are interleaved; the figures are medians. gridfold is measured from the compiled
  * package (dist/), as users run it: from src/ every worker thread would transpile the sources.
- *   node --import tsx bench/skorch.ts [--reps 3] [--epochs 5] [--all]
+ *   node --import tsx bench/skorch.ts [--reps 5] [--epochs 5] [--all]
  * Skips cleanly (saying how to install the peer) when python3 cannot import torch, skorch
  * and sklearn. Prints a summary on stderr and one JSON line on stdout.
  */
@@ -21,7 +21,7 @@ import { GridSearchCV, NeuralNetClassifier, describeBackend, initBackend, loadMn
 import type { CvResults } from '../dist/index.js';
 import { median, option } from './lib/util.js';
 
-const reps = Number(option('reps', '3'));
+const reps = Number(option('reps', '5'));
 const epochs = Number(option('epochs', '5'));
 const cores = os.availableParallelism();
 const INSTALL = 'sudo apt-get install python3-skorch python3-sklearn python3-torch   (Debian/Ubuntu packages)';
