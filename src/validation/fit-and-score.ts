@@ -55,9 +55,16 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
     return separately(`an estimator could not be rebuilt: ${(error as Error).message}`);
   }
   const started = performance.now();
-  const result = await fitFoldBatched(tasks.map((task, f) => ({
-    estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: { nClasses: task.nClasses },
-  })));
+  let result;
+  try {
+    result = await fitFoldBatched(tasks.map((task, f) => ({
+      estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: { nClasses: task.nClasses },
+    })));
+  } catch (error) {
+    // Stacked training itself failed: each fold gets its own chance, and its own record.
+    estimators.forEach((estimator) => estimator.dispose());
+    return separately(`stacked training failed: ${(error as Error).message}`);
+  }
   if ('notBatched' in result) return separately(result.notBatched);
   const fitTime = (performance.now() - started) / 1000 / tasks.length;
   const records: FitRecord[] = [];
