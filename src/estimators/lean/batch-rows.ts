@@ -52,18 +52,12 @@ function registerWasmKernel(): void {
     kernelFunc: ({ inputs, backend, attrs }) => {
       const x = inputs.x as tf.TensorInfo;
       const rows = (attrs as unknown as { rows: Int32Array }).rows;
-      const n = x.shape[0];
-      const rowLength = x.shape.slice(1).reduce((a, b) => a * b, 1);
-      if (x.dtype !== 'float32') throw new Error(`${KERNEL}: expected float32 rows, got ${x.dtype}`);
-      for (const row of rows) if (!(row >= 0 && row < n)) throw new Error(`${KERNEL}: row ${row} is outside [0, ${n})`);
+      const rowLength = rowLengthOf(x);
+      checkRows(KERNEL, x, rows);
       const heap = backend as unknown as WasmHeapBackend;
       // makeOutput may grow the wasm memory, so the views are taken after it.
       const out = heap.makeOutput([rows.length, rowLength], 'float32');
-      const target = heap.typedArrayFromHeap(out);
-      const source = heap.typedArrayFromHeap(x);
-      for (let i = 0; i < rows.length; i++) {
-        target.set(source.subarray(rows[i] * rowLength, (rows[i] + 1) * rowLength), i * rowLength);
-      }
+      copyRows(heap.typedArrayFromHeap(x), rows, rowLength, heap.typedArrayFromHeap(out), 0);
       return out;
     },
   });
@@ -101,24 +95,36 @@ function registerWasmStackedKernel(): void {
     kernelFunc: ({ inputs, backend, attrs }) => {
       const { picked, rows } = attrs as unknown as { picked: Int32Array[]; rows: number };
       const matrices = picked.map((_, f) => inputs[`x${f}`] as tf.TensorInfo);
-      const rowLength = matrices[0].shape.slice(1).reduce((a, b) => a * b, 1);
-      matrices.forEach((x, f) => {
-        if (x.dtype !== 'float32') throw new Error(`${STACKED_KERNEL}: expected float32 rows, got ${x.dtype}`);
-        for (const row of picked[f]) if (!(row >= 0 && row < x.shape[0])) throw new Error(`${STACKED_KERNEL}: row ${row} is outside [0, ${x.shape[0]})`);
-      });
+      const rowLength = rowLengthOf(matrices[0]);
+      matrices.forEach((x, f) => checkRows(STACKED_KERNEL, x, picked[f]));
       const heap = backend as unknown as WasmHeapBackend;
       const out = heap.makeOutput([picked.length, rows, rowLength], 'float32');
       const target = heap.typedArrayFromHeap(out);
       picked.forEach((indices, f) => {
-        const source = heap.typedArrayFromHeap(matrices[f]);
         const base = f * rows * rowLength;
         // The wasm heap reuses freed blocks: padding must be written, not assumed.
         target.fill(0, base + indices.length * rowLength, base + rows * rowLength);
-        for (let i = 0; i < indices.length; i++) {
-          target.set(source.subarray(indices[i] * rowLength, (indices[i] + 1) * rowLength), base + i * rowLength);
-        }
+        copyRows(heap.typedArrayFromHeap(matrices[f]), indices, rowLength, target, base);
       });
       return out;
     },
   });
+}
+
+function rowLengthOf(x: tf.TensorInfo): number {
+  return x.shape.slice(1).reduce((a, b) => a * b, 1);
+}
+
+function checkRows(kernel: string, x: tf.TensorInfo, rows: ArrayLike<number>): void {
+  if (x.dtype !== 'float32') throw new Error(`${kernel}: expected float32 rows, got ${x.dtype}`);
+  for (let i = 0; i < rows.length; i++) {
+    if (!(rows[i] >= 0 && rows[i] < x.shape[0])) throw new Error(`${kernel}: row ${rows[i]} is outside [0, ${x.shape[0]})`);
+  }
+}
+
+/** Copies rows `rows` of `source` to consecutive rows of `target` from float offset `base`. */
+function copyRows(source: Float32Array, rows: ArrayLike<number>, rowLength: number, target: Float32Array, base: number): void {
+  for (let i = 0; i < rows.length; i++) {
+    target.set(source.subarray(rows[i] * rowLength, (rows[i] + 1) * rowLength), base + i * rowLength);
+  }
 }
