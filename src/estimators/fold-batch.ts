@@ -7,7 +7,7 @@
 import { withSeededMathRandom } from '../core/index.js';
 import type { FeaturesInput, TargetsInput } from '../core/index.js';
 import type { FitOptions, FitSession, NeuralNet } from './neural-net.js';
-import { foldBatchProblem, trainFoldBatched } from './lean/fold-batch.js';
+import { planFoldBatch, trainFoldBatched } from './lean/fold-batch.js';
 
 export interface BatchedFit {
   estimator: NeuralNet;
@@ -36,14 +36,14 @@ export async function fitFoldBatched(fits: readonly BatchedFit[]): Promise<FoldB
     failAll();
     return { notBatched: `preparing a fit failed: ${(error as Error).message}` };
   }
-  const problem = foldBatchProblem(sessions.map((s) => s.options));
-  if (problem) {
+  const plans = planFoldBatch(sessions.map((s) => s.options));
+  if (typeof plans === 'string') {
     failAll();
-    return { notBatched: problem };
+    return { notBatched: plans };
   }
   let outcomes;
   try {
-    outcomes = await trainFoldBatched(sessions.map((s) => s.options));
+    outcomes = await trainFoldBatched(sessions.map((s) => s.options), plans);
   } catch (error) {
     failAll();
     throw error;

@@ -6,7 +6,7 @@
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
  * own loss normalisation and its own validation, so its history equals its separately
  * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
- * stop folds at different epochs, a warm start, per-epoch printing — `foldBatchProblem`
+ * stop folds at different epochs, a warm start, per-epoch printing — `planFoldBatch`
  * says why and the folds train apart.
  *
  * Folds whose sizes straddle a multiple of the batch size have epochs of different numbers
@@ -24,8 +24,8 @@ import { stackedRowTaker } from './batch-rows.js';
 import { leanStep, type BatchRows, type DenseStack } from './step.js';
 import { leanMatMulFor } from './matmul.js';
 
-/** Why these fits cannot train as one stacked model, or undefined when they can. */
-export function foldBatchProblem(fits: readonly TrainOptions[]): string | undefined {
+/** Each fit's lean plan when these fits can train as one stacked model, or a sentence saying why not. */
+export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | string {
   if (fits.length < 2) return 'there is only one fit';
   if (!leanTrainingEnabled()) return 'the lean step is turned off';
   const plans: LeanPlan[] = [];
@@ -52,17 +52,14 @@ export function foldBatchProblem(fits: readonly TrainOptions[]): string | undefi
     }
   }
   if (fits.some((fit) => fit.train.n === 0)) return 'a fold has no training rows';
-  return undefined;
+  return plans;
 }
 
 /** Each fit's history, or the error that ended that fit alone (a diverged fold). */
 export type FoldOutcome = { history: HistoryRow[] } | { error: Error };
 
-/** Trains fits that `foldBatchProblem` accepts; each fit's model ends with its own weights. */
-export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<FoldOutcome[]> {
-  const problem = foldBatchProblem(fits);
-  if (problem) throw new Error(`trainFoldBatched: ${problem}`);
-  const plans = fits.map((fit) => planLeanStep(fit.model, fit.loss) as LeanPlan);
+/** Trains fits with the plans `planFoldBatch` gave them; each fit's model ends with its own weights. */
+export async function trainFoldBatched(fits: readonly TrainOptions[], plans: readonly LeanPlan[]): Promise<FoldOutcome[]> {
   const k = fits.length;
   const { batchSize, maxEpochs, shuffle, weightDecay } = fits[0];
   const stacked = stackPlans(plans);
@@ -122,7 +119,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[]): Promise<F
 let stackedNames = 0;
 
 /** New variables [k, …] holding every fold's initial weights. */
-function stackPlans(plans: LeanPlan[]): DenseStack {
+function stackPlans(plans: readonly LeanPlan[]): DenseStack {
   const id = stackedNames++;
   // tf.variable shares the stacked tensor's buffer without owning the tensor: dispose it.
   const variable = (parts: Tensor[], name: string) => {
@@ -143,7 +140,7 @@ function stackPlans(plans: LeanPlan[]): DenseStack {
 }
 
 /** Writes each fold's slice of the stacked weights into that fold's own model. */
-function unstackInto(stacked: DenseStack, plans: LeanPlan[]): void {
+function unstackInto(stacked: DenseStack, plans: readonly LeanPlan[]): void {
   const assign = (source: tf.Variable, target: (plan: LeanPlan) => tf.Variable) => {
     // Each slice is copied by a real kernel (x + 0): wasm remembers a buffer's shape at its
     // allocation, so a reshaped [1, n] slice given to a Dense layer as its bias would later
