@@ -173,19 +173,25 @@ async function candidatesToStack(o: EngineOptions, pending: readonly FitTask[]):
   const setting = o.foldBatching ?? false;
   if (setting === false) return new Set();
   const backend = setting === 'auto' ? (await initBackend()).name : '';
-  const nFeatures = o.data.X.data.length / Math.max(1, o.data.X.nSamples);
+  const { nFeatures, nOutputs } = layerEnds(o);
   const chosen = new Set<number>();
+  const decided = new Set<number>();
   for (const task of pending) {
-    if (chosen.has(task.candidateIndex)) continue;
-    if (setting === true || stackingPays(backend, macsPerSample(task.estimator.params, nFeatures, o.nClasses ?? 1))) chosen.add(task.candidateIndex);
+    if (decided.has(task.candidateIndex)) continue;
+    decided.add(task.candidateIndex);
+    if (setting === true || stackingPays(backend, macsPerSample(task.estimator.params, nFeatures, nOutputs))) chosen.add(task.candidateIndex);
   }
   return chosen;
 }
 
 /** Longest fits first (stable): a pool then ends with short fits on every core. */
 function longestFirst(tasks: FitTask[], o: EngineOptions): FitTask[] {
-  const nFeatures = o.data.X.data.length / Math.max(1, o.data.X.nSamples);
-  const nOutputs = o.nClasses ?? 1;
+  const { nFeatures, nOutputs } = layerEnds(o);
   const cost = new Map(tasks.map((t) => [t, estimateFitCost(t.estimator.params, nFeatures, nOutputs, t.train.length)]));
   return tasks.map((task, index) => ({ task, index })).sort((a, b) => cost.get(b.task)! - cost.get(a.task)! || a.index - b.index).map((e) => e.task);
+}
+
+/** The widths a model's first and last layers have on this data, for estimating its size. */
+function layerEnds(o: EngineOptions): { nFeatures: number; nOutputs: number } {
+  return { nFeatures: o.data.X.data.length / Math.max(1, o.data.X.nSamples), nOutputs: o.nClasses ?? 1 };
 }
