@@ -3,7 +3,7 @@
  * One line says which backend runs and why; asking for one that cannot load is an error.
  */
 import { BackendError, InvalidParameterError, messages } from '../core/index.js';
-import { tf } from './tf.js';
+import { requirePackage, tf } from './tf.js';
 
 export type BackendChoice = (typeof messages.BACKEND_CHOICES)[number];
 
@@ -81,9 +81,10 @@ async function loadNative(): Promise<BackendInfo | string> {
   const tried: string[] = [];
   for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
     try {
-      await import(pkg);
+      // require(), as tf.ts loads tfjs: the same CommonJS tfjs-core, without the ESM lexer's cost.
+      requirePackage(pkg);
     } catch (error) {
-      tried.push(`${pkg}: ${firstLine(error)}`);
+      tried.push(`${pkg}: ${firstLine(error, pkg)}`);
       continue;
     }
     // Our npm overrides alias tfjs-node to plain tfjs for danfojs: importing it then
@@ -108,8 +109,11 @@ async function loadNative(): Promise<BackendInfo | string> {
   return tried.join('; ');
 }
 
-function firstLine(error: unknown): string {
-  if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return 'not installed';
+function firstLine(error: unknown, pkg: string): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].slice(0, 200);
+  const line = text.split('\n')[0];
+  // Only the package itself missing is "not installed"; an installed package whose own
+  // native library is missing also throws MODULE_NOT_FOUND, and that line must be shown.
+  if ((error as { code?: string }).code === 'MODULE_NOT_FOUND' && line === `Cannot find module '${pkg}'`) return 'not installed';
+  return line.slice(0, 200);
 }

@@ -26,7 +26,7 @@ const data = datasetFromShared(dataset);
 
 // Top-level await on purpose: besides initialising the backend before the first task,
 // it makes this file ESM-only, so piscina's `require(filename)` attempt fails under tsx's
-// CommonJS hook and the file is imported as ESM — one copy of tfjs per thread, not two.
+// CommonJS hook and the file is imported as ESM — one copy of gridfold's modules per thread, not two.
 // A backend that fails to start is reported in every record instead of killing the thread.
 const backendReady: { error?: unknown } = await initBackend(backend).then(
   () => ({}),
