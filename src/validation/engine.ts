@@ -108,7 +108,9 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
       }
     }
   }
-  const pending = longestFirst(tasks.filter((task) => !byTask.has(task)), o);
+  const unfinished = tasks.filter((task) => !byTask.has(task));
+  const stackedCandidates = await candidatesToStack(o, unfinished);
+  const pending = longestFirst(unfinished, o, stackedCandidates);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
@@ -121,7 +123,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     for (const record of byTask.values()) o.onProgress?.({ done: 0, total: tasks.length, resumed, record });
     await executor.run(pending, o.data, {
       customScorers,
-      stackedCandidates: await candidatesToStack(o, pending),
+      stackedCandidates,
       signal: abort.signal,
       onResult: async (record) => {
         const task = taskOf(record);
@@ -184,11 +186,19 @@ async function candidatesToStack(o: EngineOptions, pending: readonly FitTask[]):
   return chosen;
 }
 
-/** Longest fits first (stable): a pool then ends with short fits on every core. */
-function longestFirst(tasks: FitTask[], o: EngineOptions): FitTask[] {
+/**
+ * Longest units first (stable): a pool then ends with short fits on every core. A stacked
+ * candidate's folds are one unit, costed as their sum, so its tasks sort together by it.
+ */
+function longestFirst(tasks: FitTask[], o: EngineOptions, stacked: ReadonlySet<number>): FitTask[] {
   const { nFeatures, nOutputs } = layerEnds(o);
-  const cost = new Map(tasks.map((t) => [t, estimateFitCost(t.estimator.params, nFeatures, nOutputs, t.train.length)]));
-  return tasks.map((task, index) => ({ task, index })).sort((a, b) => cost.get(b.task)! - cost.get(a.task)! || a.index - b.index).map((e) => e.task);
+  const fitCost = new Map(tasks.map((t) => [t, estimateFitCost(t.estimator.params, nFeatures, nOutputs, t.train.length)]));
+  const stackCost = new Map<number, number>();
+  for (const t of tasks) {
+    if (stacked.has(t.candidateIndex)) stackCost.set(t.candidateIndex, (stackCost.get(t.candidateIndex) ?? 0) + fitCost.get(t)!);
+  }
+  const cost = (t: FitTask) => stackCost.get(t.candidateIndex) ?? fitCost.get(t)!;
+  return tasks.map((task, index) => ({ task, index })).sort((a, b) => cost(b.task) - cost(a.task) || a.index - b.index).map((e) => e.task);
 }
 
 /** The widths a model's first and last layers have on this data, for estimating its size. */

@@ -10,21 +10,7 @@ test('estimateFitCost counts multiply-adds per sample × epochs × rows', (t) =>
 });
 
 test('the executor gets the longest fits first; records come back in (candidate, fold) order', async (t) => {
-  const seen: Array<[number, number]> = [];
-  const executor: Executor = {
-    description: 'recording',
-    async run(tasks, _data, options = {}) {
-      const records: FitRecord[] = [];
-      for (const task of tasks) {
-        seen.push([task.candidateIndex, task.foldIndex]);
-        const record: FitRecord = { candidateIndex: task.candidateIndex, foldIndex: task.foldIndex, testScores: { score: task.candidateIndex }, fitTime: 0, scoreTime: 0, nTrain: task.train.length, nTest: task.test.length, history: [] };
-        await options.onResult?.(record);
-        records.push(record);
-      }
-      return records;
-    },
-    async close() {},
-  };
+  const { seen, executor } = recordingExecutor();
   const X = { data: new Float32Array(8 * 3), nSamples: 8, sampleShape: [3] };
   const y = Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1]);
   const split = (test: number[]): readonly [Int32Array, Int32Array] => [Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !test.includes(i))), Int32Array.from(test)];
@@ -39,3 +25,44 @@ test('the executor gets the longest fits first; records come back in (candidate,
   t.deepEqual(seen, [[1, 1], [1, 0], [2, 1], [2, 0], [0, 1], [0, 0]]);
   t.deepEqual(records.map((r) => [r.candidateIndex, r.foldIndex]), [[0, 0], [0, 1], [1, 0], [1, 1], [2, 0], [2, 1]]);
 });
+
+test('a stacked candidate is one unit in the longest-first order, costed as the sum of its folds', async (t) => {
+  const { seen, stacked, executor } = recordingExecutor();
+  const X = { data: new Float32Array(8 * 3), nSamples: 8, sampleShape: [3] };
+  const y = Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1]);
+  const split = (test: number[]): readonly [Int32Array, Int32Array] => [Int32Array.from([0, 1, 2, 3, 4, 5, 6, 7].filter((i) => !test.includes(i))), Int32Array.from(test)];
+  await runFits({
+    estimator: new NeuralNetClassifier(),
+    // On wasm, 'auto' stacks [200, 200] (41k multiply-adds per sample) and not [300, 300] (91.5k).
+    candidates: [{ 'module.hiddenUnits': [300, 300] }, { 'module.hiddenUnits': [200, 200] }],
+    splits: [split([0, 1, 2, 3]), split([4, 5])],
+    data: { X, y }, scorers: resolveScoring('accuracy', { task: 'classification' }),
+    returnTrainScore: false, errorScore: Number.NaN, nJobs: 1, nClasses: 2, executor, foldBatching: 'auto',
+  });
+  t.deepEqual([...stacked], [1]);
+  // Costs: candidate 0's folds 91.5k × 6 and × 4 rows; candidate 1's unit 41k × (6 + 4),
+  // which sorts between them, where one fold of it alone (41k × 6) would sort last.
+  t.deepEqual(seen, [[0, 1], [1, 0], [1, 1], [0, 0]]);
+});
+
+/** An executor that runs nothing: it records the order of the tasks it gets and the candidates it is told to stack. */
+function recordingExecutor(): { seen: Array<[number, number]>; stacked: Set<number>; executor: Executor } {
+  const seen: Array<[number, number]> = [];
+  const stacked = new Set<number>();
+  const executor: Executor = {
+    description: 'recording',
+    async run(tasks, _data, options = {}) {
+      for (const candidate of options.stackedCandidates ?? []) stacked.add(candidate);
+      const records: FitRecord[] = [];
+      for (const task of tasks) {
+        seen.push([task.candidateIndex, task.foldIndex]);
+        const record: FitRecord = { candidateIndex: task.candidateIndex, foldIndex: task.foldIndex, testScores: { score: task.candidateIndex }, fitTime: 0, scoreTime: 0, nTrain: task.train.length, nTest: task.test.length, history: [] };
+        await options.onResult?.(record);
+        records.push(record);
+      }
+      return records;
+    },
+    async close() {},
+  };
+  return { seen, stacked, executor };
+}
