@@ -28,7 +28,7 @@ function folds(regression: boolean, k = 3): Fold[] {
 }
 
 function make(params: Params, f: number, regression: boolean): NeuralNet {
-  const all = { ...base, ...params, seed: 100 + f };
+  const all = { ...base, seed: 100 + f, ...params };
   return regression ? new NeuralNetRegressor(all) : new NeuralNetClassifier(all);
 }
 
@@ -51,12 +51,16 @@ function closeHistory(t: import('ava').ExecutionContext, got: HistoryRow[], want
   }
 }
 
-/** Each fold trained alone, then all folds stacked: histories and weights must agree. */
-async function compare(t: import('ava').ExecutionContext, params: Params, regression = false) {
+/**
+ * Each fold trained alone, then all folds stacked: histories and weights must agree.
+ * `perFit[f]` adds settings of fit f's own (as when candidates that differ in them stack).
+ */
+async function compare(t: import('ava').ExecutionContext, params: Params, regression = false, perFit: Params[] = []) {
   const data = folds(regression);
+  const paramsOf = (f: number) => ({ ...params, ...perFit[f] });
   const separate: NeuralNet[] = [];
-  for (const [f, fold] of data.entries()) separate.push(await make(params, f, regression).fit(fold.X, fold.y));
-  const stacked = data.map((_, f) => make(params, f, regression));
+  for (const [f, fold] of data.entries()) separate.push(await make(paramsOf(f), f, regression).fit(fold.X, fold.y));
+  const stacked = data.map((_, f) => make(paramsOf(f), f, regression));
   const result = await fitFoldBatched(stacked.map((estimator, f) => ({ estimator, X: data[f].X, y: data[f].y })));
   t.deepEqual(result, { outcomes: [undefined, undefined, undefined] });
   for (let f = 0; f < data.length; f++) {
@@ -95,6 +99,24 @@ test.serial('stacked folds equal separate folds with a softmax output: nll, and 
 test.serial('plain SGD stacks folds whose epochs have different numbers of batches (26 and 27 rows, batch 13)', async (t) => {
   // The 26-row fold sits out each epoch's third step; weight decay must not move it there.
   await compare(t, { batchSize: 13, lr: 0.05, trainSplit: 0, 'optimizer.weightDecay': 0.05 }, true);
+});
+
+test.serial('fits that differ in learning rate, init and seed stack with SGD and momentum, each equal to its separate training', async (t) => {
+  const rates = [{ lr: 0.3 }, { lr: 0.1 }, { lr: 0.03 }];
+  await compare(t, {}, false, rates);
+  await compare(t, { 'optimizer.momentum': 0.9 }, false, rates);
+  await compare(t, { 'optimizer.momentum': 0.8, 'optimizer.nesterov': true, 'optimizer.weightDecay': 0.01 }, true, rates);
+  await compare(t, { lr: 0.05 }, false, [{ 'module.init': 'heNormal', seed: 7 }, { 'module.init': 'default', seed: 7 }, { 'module.init': 'lecunNormal', seed: 8 }]);
+});
+
+test.serial('fits with different learning rates do not stack with adam, and the reason is given', async (t) => {
+  const data = folds(false);
+  const before = numTensors();
+  const nets = data.map((_, f) => make({ optimizer: 'adam', lr: [0.01, 0.02, 0.01][f] }, f, false));
+  const result = await fitFoldBatched(nets.map((estimator, f) => ({ estimator, X: data[f].X, y: data[f].y })));
+  t.deepEqual(result, { notBatched: "the fits' learning rates differ (0.01 and 0.02), which only SGD and momentum can stack" });
+  t.true(nets.every((net) => !net.isFitted));
+  t.is(numTensors(), before);
 });
 
 test.serial('folds that cannot be stacked are not fitted, and the reason is given', async (t) => {

@@ -2,7 +2,9 @@
  * Fold-batched training: the k folds of one candidate share architecture and settings and
  * differ only in data and seed, so they train as one stacked model in
  * lockstep (step.ts with a leading fold axis) — one batched kernel per matmul and one
- * optimizer update per step instead of k.
+ * optimizer update per step instead of k. The same holds for the folds of candidates that
+ * differ only in initialisation, seed or — with SGD and momentum — learning rate: the
+ * stack is then of every such candidate's folds ("fits" below; per-fit-rates.ts).
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
  * own loss normalisation and its own validation, so its history equals its separately
  * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
@@ -23,6 +25,7 @@ import { planLeanStep, type LeanPlan } from './plan.js';
 import { stackedRowTaker } from './batch-rows.js';
 import { leanStep, type BatchRows, type DenseStack } from './step.js';
 import { leanMatMulFor } from './matmul.js';
+import { PER_FIT_RATE_OPTIMIZERS, PerFitRateOptimizer } from './per-fit-rates.js';
 
 /** Each fit's lean plan when these fits can train as one stacked model, or a sentence saying why not. */
 export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | string {
@@ -39,11 +42,17 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
   }
   const first = fits[0];
   const shape = (plan: LeanPlan) => JSON.stringify([plan.loss, plan.layers.map((l) => [l.kernel.shape, Boolean(l.bias), l.activation, l.alpha])]);
-  const optimizer = (o: Optimizer) => JSON.stringify([o.getClassName(), o.getConfig()]);
+  const optimizer = (o: Optimizer) => {
+    const { learningRate, ...settings } = o.getConfig();
+    return JSON.stringify([o.getClassName(), settings]);
+  };
   for (let f = 1; f < fits.length; f++) {
     const fit = fits[f];
     if (shape(plans[f]) !== shape(plans[0])) return 'the folds\' models differ';
     if (optimizer(fit.optimizer) !== optimizer(first.optimizer)) return 'the folds\' optimizers differ';
+    if (learningRate(fit) !== learningRate(first) && !PER_FIT_RATE_OPTIMIZERS.includes(first.optimizer.getClassName())) {
+      return `the fits' learning rates differ (${learningRate(first)} and ${learningRate(fit)}), which only SGD and momentum can stack`;
+    }
     if (fit.batchSize !== first.batchSize || fit.maxEpochs !== first.maxEpochs || fit.shuffle !== first.shuffle || fit.weightDecay !== first.weightDecay) {
       return 'the folds\' training settings differ';
     }
@@ -63,7 +72,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
   const k = fits.length;
   const { batchSize, maxEpochs, shuffle, weightDecay } = fits[0];
   const stacked = stackPlans(plans);
-  const optimizer = freshOptimizer(fits[0].optimizer);
+  const optimizer = stackedOptimizer(fits);
   const matMul = leanMatMulFor(tf.getBackend());
   const takeRows = stackedRowTaker();
   const scales = new Map<string, FoldRows>();
@@ -152,6 +161,25 @@ function unstackInto(stacked: DenseStack, plans: readonly LeanPlan[]): void {
   stacked.layers.forEach((layer, l) => {
     assign(layer.kernel, (plan) => plan.layers[l].kernel);
     if (layer.bias) assign(layer.bias, (plan) => plan.layers[l].bias as tf.Variable);
+  });
+}
+
+function learningRate(fit: TrainOptions): unknown {
+  return fit.optimizer.getConfig().learningRate;
+}
+
+/**
+ * The optimizer of the stack: when every fit has the same learning rate, a fresh copy of the
+ * first fit's (any tfjs optimizer); else per-fit rates (SGD or momentum, as planned).
+ */
+function stackedOptimizer(fits: readonly TrainOptions[]): Pick<Optimizer, 'applyGradients' | 'dispose'> {
+  const rates = fits.map((fit) => learningRate(fit) as number);
+  if (rates.every((rate) => rate === rates[0])) return freshOptimizer(fits[0].optimizer);
+  const config = fits[0].optimizer.getConfig();
+  return new PerFitRateOptimizer({
+    rates,
+    momentum: fits[0].optimizer.getClassName() === 'Momentum' ? (config.momentum as number) : undefined,
+    useNesterov: config.useNesterov === true,
   });
 }
 
