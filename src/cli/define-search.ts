@@ -78,7 +78,7 @@ interface SearchCommon {
   refit?: boolean | string;
   /** Parallel fits: a positive integer, or -1 for every core (the default). */
   nJobs?: number;
-  /** Train each candidate's folds as one stacked model where possible. Default 'auto'. */
+  /** Train each candidate's folds (true: and those of candidates differing only in lr, init, seed) as one stacked model where possible. Default 'auto'. */
   foldBatching?: boolean | 'auto';
   /** Seeds the estimator (weights, batches, dropout) and the drawing of candidates. Default 0. */
   seed?: number;

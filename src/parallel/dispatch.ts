@@ -54,8 +54,8 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
     return reporting;
   };
 
-  // A unit is one task, or the pending folds of a candidate to stack.
-  const units = unitsOf(tasks, options.stackedCandidates);
+  // A unit is one task, or the pending fits of a stack (one or more candidates' folds).
+  const units = unitsOf(tasks, options.stackGroups);
   const indexOf = new Map(tasks.map((task, i) => [task, i]));
   const lane = async (): Promise<void> => {
     while (!hardStop && !signal?.aborted && failure === undefined && next < units.length) {

@@ -16,7 +16,7 @@ export interface WorkerData {
   backend?: string;
 }
 
-/** A group of fits: one task, or the folds of one candidate to train as one stacked model. */
+/** A group of fits: one task, or the folds of one or more candidates to train as one stacked model. */
 export interface TaskGroup {
   tasks: FitTask[];
 }

@@ -35,6 +35,9 @@ export interface SearchOptions {
   /**
    * Train each candidate's folds as one stacked model (one batched kernel per layer for all
    * folds) where the fits allow it; results equal separate training within float tolerance.
+   * With true (and with 'auto' on a native backend) the folds of candidates that differ only
+   * in lr (with SGD), module.init or seed join one stack, as long as every worker keeps
+   * enough units (src/validation/stack-groups.ts).
    * 'auto' (default): where it is faster — on wasm, the candidates of at most 80,000
    * multiply-adds per sample; never on cpu; always on a native (GPU) backend (bench/fold-batch.ts).
    */

@@ -4,8 +4,8 @@
  * and returns the records in (candidate, fold) order — never in completion order.
  */
 import { FitFailedError, deriveSeed, messages, type FitRecord, type Params } from '../core/index.js';
-import { estimateFitCost, macsPerSample, stackingPays, type EstimatorSpec, type NeuralNet } from '../estimators/index.js';
-import { initBackend } from '../backend/index.js';
+import type { EstimatorSpec, NeuralNet } from '../estimators/index.js';
+import { longestFirst, stackGroups } from './stack-groups.js';
 import type { FoldBatching } from './options.js';
 import type { Scorer } from '../scoring/index.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -109,8 +109,8 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     }
   }
   const unfinished = tasks.filter((task) => !byTask.has(task));
-  const stackedCandidates = await candidatesToStack(o, unfinished);
-  const pending = longestFirst(unfinished, o, stackedCandidates);
+  const groups = await stackGroups({ foldBatching: o.foldBatching ?? false, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs }, unfinished);
+  const pending = longestFirst(unfinished, o, groups);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
@@ -123,7 +123,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     for (const record of byTask.values()) o.onProgress?.({ done: 0, total: tasks.length, resumed, record });
     await executor.run(pending, o.data, {
       customScorers,
-      stackedCandidates,
+      stackGroups: groups,
       signal: abort.signal,
       onResult: async (record) => {
         const task = taskOf(record);
@@ -164,44 +164,4 @@ export function reportFailures(records: readonly FitRecord[]): string | undefine
   const summary = [...counts].map(([line, n]) => `${n} fits failed with the following error:\n${line}`).join('\n\n');
   if (failed.length === records.length) throw new FitFailedError(messages.allFitsFailed(records.length, summary));
   return messages.someFitsFailed(failed.length, records.length, summary);
-}
-
-/**
- * The candidates whose pending folds go to one worker as a unit, to train stacked: all with
- * foldBatching true, none with false, and with 'auto' those the backend stacks faster than
- * it trains apart (`stackingPays`, measured in bench/fold-batch.ts).
- */
-async function candidatesToStack(o: EngineOptions, pending: readonly FitTask[]): Promise<Set<number>> {
-  const setting = o.foldBatching ?? false;
-  if (setting === false) return new Set();
-  const backend = setting === 'auto' ? (await initBackend()).name : '';
-  const { nFeatures, nOutputs } = layerEnds(o);
-  const chosen = new Set<number>();
-  const decided = new Set<number>();
-  for (const task of pending) {
-    if (decided.has(task.candidateIndex)) continue;
-    decided.add(task.candidateIndex);
-    if (setting === true || stackingPays(backend, macsPerSample(task.estimator.params, nFeatures, nOutputs))) chosen.add(task.candidateIndex);
-  }
-  return chosen;
-}
-
-/**
- * Longest units first (stable): a pool then ends with short fits on every core. A stacked
- * candidate's folds are one unit, costed as their sum, so its tasks sort together by it.
- */
-function longestFirst(tasks: FitTask[], o: EngineOptions, stacked: ReadonlySet<number>): FitTask[] {
-  const { nFeatures, nOutputs } = layerEnds(o);
-  const fitCost = new Map(tasks.map((t) => [t, estimateFitCost(t.estimator.params, nFeatures, nOutputs, t.train.length)]));
-  const stackCost = new Map<number, number>();
-  for (const t of tasks) {
-    if (stacked.has(t.candidateIndex)) stackCost.set(t.candidateIndex, (stackCost.get(t.candidateIndex) ?? 0) + fitCost.get(t)!);
-  }
-  const cost = (t: FitTask) => stackCost.get(t.candidateIndex) ?? fitCost.get(t)!;
-  return tasks.map((task, index) => ({ task, index })).sort((a, b) => cost(b.task) - cost(a.task) || a.index - b.index).map((e) => e.task);
-}
-
-/** The widths a model's first and last layers have on this data, for estimating its size. */
-function layerEnds(o: EngineOptions): { nFeatures: number; nOutputs: number } {
-  return { nFeatures: o.data.X.data.length / Math.max(1, o.data.X.nSamples), nOutputs: o.nClasses ?? 1 };
 }

@@ -17,8 +17,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Function scorers, which cannot cross a thread boundary. */
   customScorers?: Record<string, Scorer>;
-  /** Candidates whose folds train as one stacked model where they can be (fitAndScoreGroup). */
-  stackedCandidates?: ReadonlySet<number>;
+  /** Candidate → its stack: the pending fits of a stack train as one model where they can (fitAndScoreGroup). */
+  stackGroups?: ReadonlyMap<number, number>;
 }
 
 export interface Executor {
@@ -40,7 +40,7 @@ export class InProcessExecutor implements Executor {
 
   async run(tasks: readonly FitTask[], data: SearchData, options: RunOptions = {}): Promise<FitRecord[]> {
     const records: FitRecord[] = [];
-    const units = unitsOf(tasks, options.stackedCandidates);
+    const units = unitsOf(tasks, options.stackGroups);
     for (const unit of units) {
       if (options.signal?.aborted) break;
       const done = unit.length > 1

@@ -37,7 +37,7 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
 }
 
 /**
- * The folds of one candidate, trained as one stacked model when they can be
+ * The folds of one or more candidates (a stack: src/validation/stack-groups.ts), trained as one stacked model when they can be
  * (src/estimators/fold-batch.ts) and one by one otherwise; either way, one record per
  * task, in task order. A stacked fit's time is shared: each record gets its 1/k part.
  */

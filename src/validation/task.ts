@@ -20,25 +20,26 @@ export interface FitTask {
 }
 
 /**
- * The units an executor runs: the pending folds of each candidate in `stacked` together (to
- * train as one stacked model), every other task alone; in the order of each unit's first
- * task (the engine's longest-first order).
+ * The units an executor runs: the pending fits of each stack in `groups` (candidate →
+ * stack id) together, to train as one stacked model; every other task alone; in the order
+ * of each unit's first task (the engine's longest-first order).
  */
-export function unitsOf(tasks: readonly FitTask[], stacked: ReadonlySet<number> = new Set()): FitTask[][] {
+export function unitsOf(tasks: readonly FitTask[], groups: ReadonlyMap<number, number> = new Map()): FitTask[][] {
   const units: FitTask[][] = [];
-  const groups = new Map<number, FitTask[]>();
+  const byGroup = new Map<number, FitTask[]>();
   for (const task of tasks) {
-    if (!stacked.has(task.candidateIndex)) {
+    const group = groups.get(task.candidateIndex);
+    if (group === undefined) {
       units.push([task]);
       continue;
     }
-    const group = groups.get(task.candidateIndex);
-    if (group) {
-      group.push(task);
+    const unit = byGroup.get(group);
+    if (unit) {
+      unit.push(task);
       continue;
     }
     const fresh = [task];
-    groups.set(task.candidateIndex, fresh);
+    byGroup.set(group, fresh);
     units.push(fresh);
   }
   return units;

@@ -91,3 +91,19 @@ test('foldBatching refuses anything but true, false and auto', (t) => {
     message: "GridSearchCV: foldBatching must be true, false or 'auto'; got \"yes\".",
   });
 });
+
+test('candidates that differ only in lr (sgd) and init train as one stack, equal to separate training, and to the bit at nJobs 1 and 2', async (t) => {
+  const params = { optimizer: 'sgd', 'optimizer.momentum': 0.5 };
+  const lrInitGrid = { lr: [0.3, 0.1, 0.03, 0.01], 'module.init': ['default', 'heNormal'] };
+  const separate = await search(false, 1, params, lrInitGrid);
+  const stacked = await search(true, 1, params, lrInitGrid);
+  close(t, stacked.fits, separate.fits);
+  // In-process, all 8 candidates × 3 folds = 24 fits: two stacks of at most 16 fits (5 and 3 candidates).
+  const times = new Set(stacked.fits.map((f) => f.fitTime));
+  t.is(times.size, 2, [...times].join(', '));
+  // On 2 workers the stacks are smaller (each at most a quarter of a worker's share): the
+  // same bits all the same.
+  const onWorkers = await search(true, 2, params, lrInitGrid);
+  t.true(new Set(onWorkers.fits.map((f) => f.fitTime)).size > 2);
+  t.deepEqual(onWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+});

@@ -52,7 +52,7 @@ function recordingExecutor(): { seen: Array<[number, number]>; stacked: Set<numb
   const executor: Executor = {
     description: 'recording',
     async run(tasks, _data, options = {}) {
-      for (const candidate of options.stackedCandidates ?? []) stacked.add(candidate);
+      for (const candidate of options.stackGroups?.keys() ?? []) stacked.add(candidate);
       const records: FitRecord[] = [];
       for (const task of tasks) {
         seen.push([task.candidateIndex, task.foldIndex]);

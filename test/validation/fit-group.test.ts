@@ -21,12 +21,13 @@ function moonTasks() {
   return { tasks, data };
 }
 
-test('units: the folds of a stacked candidate together, every other fit alone, in the order given', (t) => {
+test('units: the folds of each stack together, every other fit alone, in the order given', (t) => {
   const task = (candidateIndex: number, foldIndex: number) => ({ candidateIndex, foldIndex }) as FitTask;
-  const tasks = [task(1, 0), task(0, 0), task(1, 1), task(0, 1)];
+  const tasks = [task(1, 0), task(0, 0), task(1, 1), task(0, 1), task(2, 0), task(3, 0), task(2, 1), task(3, 1)];
   const key = (units: FitTask[][]) => units.map((unit) => unit.map((t) => `${t.candidateIndex}:${t.foldIndex}`).join(' '));
-  t.deepEqual(key(unitsOf(tasks, new Set([1]))), ['1:0 1:1', '0:0', '0:1']);
-  t.deepEqual(key(unitsOf(tasks)), ['1:0', '0:0', '1:1', '0:1']);
+  // Candidate 1 stacks alone; candidates 2 and 3 share a stack.
+  t.deepEqual(key(unitsOf(tasks, new Map([[1, 1], [2, 2], [3, 2]]))), ['1:0 1:1', '0:0', '0:1', '2:0 3:0 2:1 3:1']);
+  t.deepEqual(key(unitsOf(tasks)), ['1:0', '0:0', '1:1', '0:1', '2:0', '3:0', '2:1', '3:1']);
 });
 
 test.serial('a candidate whose stacked training throws gets its folds trained one by one, each with its own record', async (t) => {
