@@ -96,6 +96,13 @@ function foldBatch(r) {
     table(['backend', 'u', 'separate (samples/s)', 'stacked (samples/s)', 'stacked / separate'], rows),
     '',
     "foldBatching 'auto' stacks the folds on the backends where this ratio is at least 1.",
+    ...(r.candidateRows?.length ? [
+      '',
+      `Candidates that differ only in lr (${r.rates.join(', ')}), ${r.folds} folds each: every candidate's folds as one stack vs all ${r.rates.length * r.folds} fits as one stack.`,
+      '',
+      table(['backend', 'u', `${r.rates.length} stacks of ${r.folds} (samples/s)`, `one stack of ${r.rates.length * r.folds} (samples/s)`, 'one / several'],
+        r.candidateRows.map((row) => [row.backend, row.units, fixed(row.perCandidateRate), fixed(row.togetherRate), `${fixed(row.speedup, 2)}×`])),
+    ] : []),
   ].join('\n');
 }
 
