@@ -122,7 +122,8 @@ export async function evaluate(o: Pick<TrainOptions, 'model' | 'loss'>, set: Dev
   return row;
 }
 
-function makeContext(o: TrainOptions, history: HistoryRow[]) {
+/** The context callbacks get for one fit; `current` makes the one of an epoch's row. */
+export function makeContext(o: TrainOptions, history: HistoryRow[]) {
   return {
     current(epoch: number, row: HistoryRow): TrainingContext {
       return {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { NeuralNetClassifier, NeuralNetRegressor, EarlyStopping, fitFoldBatched, type NeuralNet } from '../../src/estimators/index.js';
+import { NeuralNetClassifier, NeuralNetRegressor, EarlyStopping, Checkpoint, LRScheduler, fitFoldBatched, type NeuralNet } from '../../src/estimators/index.js';
 import { takeRows, takeTargets } from '../../src/estimators/device-data.js';
 import { StratifiedKFold, KFold } from '../../src/splitters/index.js';
 import type { HistoryRow, Params } from '../../src/core/index.js';
@@ -39,6 +39,7 @@ async function weightsOf(net: NeuralNet): Promise<Float32Array[]> {
 function closeHistory(t: import('ava').ExecutionContext, got: HistoryRow[], want: HistoryRow[], label: string) {
   t.is(got.length, want.length, `${label}: epochs`);
   for (const [i, row] of want.entries()) {
+    for (const key of ['early_stop', 'event_cp'] as const) t.is(got[i][key], row[key], `${label} epoch ${i + 1} ${key}`);
     for (const key of ['train_loss', 'valid_loss', 'valid_acc'] as const) {
       if (row[key] === undefined) {
         t.is(got[i][key], undefined, `${label} epoch ${i + 1} ${key}`);
@@ -54,8 +55,9 @@ function closeHistory(t: import('ava').ExecutionContext, got: HistoryRow[], want
 /**
  * Each fold trained alone, then all folds stacked: histories and weights must agree.
  * `perFit[f]` adds settings of fit f's own (as when candidates that differ in them stack).
+ * Returns the epochs each stacked fold trained.
  */
-async function compare(t: import('ava').ExecutionContext, params: Params, regression = false, perFit: Params[] = []) {
+async function compare(t: import('ava').ExecutionContext, params: Params, regression = false, perFit: Params[] = []): Promise<number[]> {
   const data = folds(regression);
   const paramsOf = (f: number) => ({ ...params, ...perFit[f] });
   const separate: NeuralNet[] = [];
@@ -71,6 +73,7 @@ async function compare(t: import('ava').ExecutionContext, params: Params, regres
     }));
   }
   [...separate, ...stacked].forEach((net) => net.dispose());
+  return stacked.map((net) => net.history.length);
 }
 
 test.serial('stacked folds equal separately trained folds: sgd, relu, validation split', async (t) => {
@@ -109,6 +112,14 @@ test.serial('fits that differ in learning rate, init and seed stack with SGD and
   await compare(t, { lr: 0.05 }, false, [{ 'module.init': 'heNormal', seed: 7 }, { 'module.init': 'default', seed: 7 }, { 'module.init': 'lecunNormal', seed: 8 }]);
 });
 
+test.serial('EarlyStopping and Checkpoint run per fit on stacked folds: a fold they stop is finished there, the others go on', async (t) => {
+  // lr 2 with patience 1: the folds' validation losses turn at different epochs.
+  const callbacks = () => [new EarlyStopping({ patience: 1, restoreBest: true }), new Checkpoint({ monitor: 'valid_acc' })];
+  const lengths = await compare(t, { lr: 2, maxEpochs: 12 }, false, [{ callbacks: callbacks() }, { callbacks: callbacks() }, { callbacks: callbacks() }]);
+  t.true(new Set(lengths).size > 1, `epochs trained per fold: ${lengths.join(', ')}`);
+  t.true(Math.min(...lengths) < 12, `epochs trained per fold: ${lengths.join(', ')}`);
+});
+
 test.serial('fits with different learning rates do not stack with adam, and the reason is given', async (t) => {
   const data = folds(false);
   const before = numTensors();
@@ -122,7 +133,7 @@ test.serial('fits with different learning rates do not stack with adam, and the 
 test.serial('folds that cannot be stacked are not fitted, and the reason is given', async (t) => {
   const data = folds(false);
   const cases: Array<[Params, string]> = [
-    [{ callbacks: [new EarlyStopping({ patience: 1 })] }, 'callbacks may stop the folds at different epochs'],
+    [{ callbacks: [new EarlyStopping({ patience: 1 }), new LRScheduler({ policy: 'step', stepSize: 1 })] }, "callback LRScheduler may change a fit's training (only EarlyStopping and Checkpoint run on stacked fits)"],
     [{ 'module.dropout': 0.5 }, 'layer dropout_Dropout1 (Dropout, rate 0.5) is not part of a plain Dense stack'],
     [{ verbose: 1 }, "verbose prints each fit's epochs"],
   ];

@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
 import { initBackend } from '../../src/backend/index.js';
-import { GridSearchCV, crossValidate } from '../../src/index.js';
+import { EarlyStopping, GridSearchCV, crossValidate } from '../../src/index.js';
 import type { FitRecord } from '../../src/core/index.js';
 import { faultyNet, moons, tinyNet, withoutTimes } from './helpers.js';
 
@@ -105,5 +105,17 @@ test('candidates that differ only in lr (sgd) and init train as one stack, equal
   // same bits all the same.
   const onWorkers = await search(true, 2, params, lrInitGrid);
   t.true(new Set(onWorkers.fits.map((f) => f.fitTime)).size > 2);
+  t.deepEqual(onWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+});
+
+test('with EarlyStopping the folds still stack, each stopping at its own epoch as when trained apart (in-process and 2 workers)', async (t) => {
+  const params = { callbacks: [new EarlyStopping({ patience: 1 })], maxEpochs: 8, lr: 0.3 };
+  const separate = await search(false, 1, params);
+  const stacked = await search(true, 1, params);
+  close(t, stacked.fits, separate.fits);
+  t.true(new Set(stacked.fits.map((f) => f.history.length)).size > 1, 'folds stopped at different epochs');
+  // It stacked: each candidate's folds share one time.
+  for (let c = 0; c < 4; c++) t.is(new Set(stacked.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime)).size, 1);
+  const onWorkers = await search(true, 2, params);
   t.deepEqual(onWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
 });

@@ -6,10 +6,13 @@
  * differ only in initialisation, seed or — with SGD and momentum — learning rate: the
  * stack is then of every such candidate's folds ("fits" below; per-fit-rates.ts).
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
- * own loss normalisation and its own validation, so its history equals its separately
- * trained history within float tolerance. Where lockstep cannot hold — callbacks that may
- * stop folds at different epochs, a warm start, per-epoch printing — `planFoldBatch`
- * says why and the folds train apart.
+ * own loss normalisation, its own validation and its own callbacks, so its history equals
+ * its separately trained history within float tolerance. EarlyStopping and Checkpoint run
+ * per fit on its own model (which holds its weights at every epoch's end); a fit they stop
+ * is finished there — its weights are read out, its slice of the stack is masked (no rows)
+ * and never read again — while the others go on. Where lockstep cannot hold — a callback
+ * that could change a fit's training (an LR schedule, a user's callback), a warm start,
+ * per-epoch printing — `planFoldBatch` says why and the folds train apart.
  *
  * Folds whose sizes straddle a multiple of the batch size have epochs of different numbers
  * of batches; a fold that has run out of batches sits out the last step with no rows. For
@@ -19,13 +22,17 @@
  */
 import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../../core/index.js';
 import { tf, type Optimizer, type Tensor } from '../../backend/index.js';
-import { evaluate, type TrainOptions } from '../train.js';
+import { evaluate, makeContext, type TrainOptions } from '../train.js';
+import { Checkpoint, EarlyStopping, type Callback } from '../callbacks/index.js';
 import { leanTrainingEnabled } from './epoch.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
 import { stackedRowTaker } from './batch-rows.js';
 import { leanStep, type BatchRows, type DenseStack } from './step.js';
 import { leanMatMulFor } from './matmul.js';
 import { PER_FIT_RATE_OPTIMIZERS, PerFitRateOptimizer } from './per-fit-rates.js';
+
+/** Callbacks that only read a fit's history and weights, restore them or stop it. */
+const STACKABLE_CALLBACKS: readonly Function[] = [EarlyStopping, Checkpoint];
 
 /** Each fit's lean plan when these fits can train as one stacked model, or a sentence saying why not. */
 export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | string {
@@ -36,7 +43,8 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
     const plan = planLeanStep(fit.model, fit.loss);
     if (typeof plan === 'string') return plan;
     plans.push(plan);
-    if (fit.callbacks.length > 0) return 'callbacks may stop the folds at different epochs';
+    const unstackable = fit.callbacks.find((callback) => !STACKABLE_CALLBACKS.includes(callback.constructor));
+    if (unstackable) return `callback ${unstackable.constructor.name} may change a fit's training (only EarlyStopping and Checkpoint run on stacked fits)`;
     if (fit.verbose > 0) return 'verbose prints each fit\'s epochs';
     if (fit.firstEpoch !== 0) return 'a warm start continues separate models';
   }
@@ -79,15 +87,26 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
   const rngs = fits.map((fit) => new Rng(deriveSeed(fit.seed, 'batch-order', fit.firstEpoch)));
   const histories: HistoryRow[][] = fits.map(() => []);
   const errors: Array<Error | undefined> = fits.map(() => undefined);
-  const steps = Math.max(...fits.map((fit) => Math.ceil(fit.train.n / batchSize)));
+  // A fit stopped by its callbacks: its model holds its final weights.
+  const finished = fits.map(() => false);
+  const active = (f: number) => !errors[f] && !finished[f];
+  const contexts = fits.map((fit, f) => makeContext(fit, histories[f]));
+  const callbacks = (f: number, hook: 'onTrainBegin' | 'onEpochEnd' | 'onTrainEnd', row: HistoryRow) => {
+    const context = contexts[f].current(row.epoch, row);
+    for (const callback of fits[f].callbacks as Callback[]) callback[hook]?.(context);
+    return context;
+  };
+  fits.forEach((_, f) => callbacks(f, 'onTrainBegin', { epoch: 0, train_loss: 0, dur: 0 }));
   try {
-    for (let epoch = 1; epoch <= maxEpochs && errors.some((e) => !e); epoch++) {
+    for (let epoch = 1; epoch <= maxEpochs && fits.some((_, f) => active(f)); epoch++) {
       const started = performance.now();
       const orders = fits.map((fit, f) => (shuffle ? rngs[f].permutation(fit.train.n) : Int32Array.from({ length: fit.train.n }, (_, i) => i)));
       const lossSums: Tensor[] = [];
+      const steps = Math.max(...fits.map((fit, f) => (active(f) ? Math.ceil(fit.train.n / batchSize) : 0)));
       for (let step = 0; step < steps; step++) {
         const start = step * batchSize;
-        const sizes = fits.map((fit) => Math.max(0, Math.min(batchSize, fit.train.n - start)));
+        // A finished or failed fit is masked: no rows, so no gradient and no decay.
+        const sizes = fits.map((fit, f) => (active(f) ? Math.max(0, Math.min(batchSize, fit.train.n - start)) : 0));
         const rows = Math.max(...sizes);
         const scale = scaleFor(scales, sizes, rows);
         lossSums.push(tf.tidy(() => {
@@ -101,10 +120,11 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
       const total = tf.addN(lossSums);
       const sums = (await total.data()) as Float32Array;
       tf.dispose([total, ...lossSums]);
-      unstackInto(stacked, plans);
+      unstackInto(stacked, plans, active);
       const seconds = (performance.now() - started) / 1000;
+      const training = fits.filter((_, f) => active(f)).length;
       for (let f = 0; f < k; f++) {
-        if (errors[f]) continue;
+        if (!active(f)) continue;
         const trainLoss = sums[f] / fits[f].train.n;
         if (!Number.isFinite(trainLoss)) {
           errors[f] = new NonFiniteLossError(messages.nonFiniteLoss(epoch, trainLoss));
@@ -113,10 +133,17 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
         const fit = fits[f];
         const row: HistoryRow = { epoch, train_loss: trainLoss, ...(fit.valid ? await evaluate(fit, fit.valid) : {}), dur: 0 };
         // The epoch trained every fold at once: each fold is charged its share.
-        row.dur = seconds / k;
+        row.dur = seconds / training;
         histories[f].push(row);
+        if (callbacks(f, 'onEpochEnd', row).stopTraining) {
+          finished[f] = true;
+          callbacks(f, 'onTrainEnd', row);
+        }
       }
     }
+    fits.forEach((_, f) => {
+      if (active(f)) callbacks(f, 'onTrainEnd', histories[f][histories[f].length - 1] ?? { epoch: 0, train_loss: Number.NaN, dur: 0 });
+    });
   } finally {
     for (const layer of stacked.layers) tf.dispose([layer.kernel, ...(layer.bias ? [layer.bias] : [])]);
     optimizer.dispose();
@@ -148,14 +175,16 @@ function stackPlans(plans: readonly LeanPlan[]): DenseStack {
   };
 }
 
-/** Writes each fold's slice of the stacked weights into that fold's own model. */
-function unstackInto(stacked: DenseStack, plans: readonly LeanPlan[]): void {
+/** Writes each training fold's slice of the stacked weights into that fold's own model. */
+function unstackInto(stacked: DenseStack, plans: readonly LeanPlan[], training: (f: number) => boolean): void {
   const assign = (source: tf.Variable, target: (plan: LeanPlan) => tf.Variable) => {
     // Each slice is copied by a real kernel (x + 0): wasm remembers a buffer's shape at its
     // allocation, so a reshaped [1, n] slice given to a Dense layer as its bias would later
     // fail _FusedMatMul's rank-1 bias check.
     const parts = tf.tidy(() => tf.unstack(source).map((part) => tf.add(part, 0)));
-    plans.forEach((plan, f) => target(plan).assign(parts[f]));
+    plans.forEach((plan, f) => {
+      if (training(f)) target(plan).assign(parts[f]);
+    });
     tf.dispose(parts);
   };
   stacked.layers.forEach((layer, l) => {
