@@ -3,6 +3,8 @@
  * embedded MNIST sample, one core, for u in 32, 64, 128, 256:
  *   - gridfold `NeuralNetClassifier.fit` (the lean step for this model),
  *   - the same `fit` with the lean step turned off (the generic autograd loop: the "before"),
+ *   - the lean `fit` on the plain SIMD128 build of gridfold's kernel instead of the fused
+ *     multiply-add one (wasm only: the "before" of that lever),
  *   - a plain `tf.sequential` + `model.fit` on the same backend (what a tfjs user writes),
  * and the best matmul rate this backend has (tfjs' own tf.matMul, or gridfold's kernel on
  * wasm — the roofline the share is taken of), all in this one process, repetitions interleaved so a
@@ -12,7 +14,7 @@
  */
 import { NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../src/index.js';
 import { setLeanTraining } from '../src/estimators/lean/index.js';
-import { gridfoldMatMul, tf } from '../src/backend/index.js';
+import { gemmBuild, gridfoldMatMul, setGemmBuild, tf } from '../src/backend/index.js';
 import { median, option } from './lib/util.js';
 
 const reps = Number(option('reps', '3'));
@@ -32,8 +34,11 @@ function macsPerSample(u: number): number {
   return features * u + u * (u / 2) + (u / 2) * 10;
 }
 
-async function gridfoldRate(u: number, lean: boolean): Promise<number> {
+const compareBuilds = backend.name === 'wasm' && gemmBuild() === 'relaxed-simd';
+
+async function gridfoldRate(u: number, lean: boolean, build: 'auto' | 'simd128' = 'auto'): Promise<number> {
   setLeanTraining(lean);
+  setGemmBuild(build);
   const net = new NeuralNetClassifier({
     'module.hiddenUnits': [u, u / 2], optimizer: 'sgd', lr: 0.01, batchSize: BATCH, maxEpochs: epochs, trainSplit: 0, seed: 0,
   });
@@ -42,6 +47,7 @@ async function gridfoldRate(u: number, lean: boolean): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   net.dispose();
   setLeanTraining(true);
+  setGemmBuild('auto');
   return (epochs * samples) / seconds;
 }
 
@@ -82,26 +88,35 @@ const xs = tf.tensor2d(mnist.X, [samples, features]);
 const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(mnist.y as Int32Array, 'int32'), 10).toFloat());
 const matmul: number[] = [];
 const kernelMatmul: number[] = [];
+const plainKernelMatmul: number[] = [];
 const rows = [];
 for (const u of widths) {
-  const runs = { lean: [] as number[], generic: [] as number[], modelFit: [] as number[] };
+  const runs = { lean: [] as number[], plainKernel: [] as number[], generic: [] as number[], modelFit: [] as number[] };
   for (let rep = 0; rep < reps; rep++) {
     runs.lean.push(await gridfoldRate(u, true));
+    if (compareBuilds) runs.plainKernel.push(await gridfoldRate(u, true, 'simd128'));
     runs.generic.push(await gridfoldRate(u, false));
     runs.modelFit.push(await modelFitRate(u, xs, ys));
     matmul.push(matmulRate(1024, 3));
     kernelMatmul.push(matmulRate(1024, 3, (a, b) => gridfoldMatMul(a, b)));
+    if (compareBuilds) {
+      setGemmBuild('simd128');
+      plainKernelMatmul.push(matmulRate(1024, 3, (a, b) => gridfoldMatMul(a, b)));
+      setGemmBuild('auto');
+    }
   }
   const lean = median(runs.lean);
+  const plainKernel = compareBuilds ? median(runs.plainKernel) : undefined;
   const generic = median(runs.generic);
   const modelFit = median(runs.modelFit);
   const gflops = (rate: number) => (6 * macsPerSample(u) * rate) / 1e9;
   rows.push({
-    units: u, gridfold: lean, generic, modelFit, ratio: lean / modelFit, genericRatio: generic / modelFit,
+    units: u, gridfold: lean, plainKernel, generic, modelFit, ratio: lean / modelFit, genericRatio: generic / modelFit,
     gflops: gflops(lean), genericGflops: gflops(generic), modelFitGflops: gflops(modelFit),
   });
   process.stderr.write(
     `u=${String(u).padStart(3)}  gridfold ${lean.toFixed(0).padStart(6)}/s  generic loop ${generic.toFixed(0).padStart(6)}/s  ` +
+    (plainKernel === undefined ? '' : `SIMD128 kernel ${plainKernel.toFixed(0).padStart(6)}/s  `) +
     `model.fit ${modelFit.toFixed(0).padStart(6)}/s  gridfold/model.fit ${(lean / modelFit).toFixed(2)}×  ` +
     `${gflops(lean).toFixed(1)} GFLOP/s (generic ${gflops(generic).toFixed(1)})\n`,
   );
@@ -109,9 +124,11 @@ for (const u of widths) {
 tf.dispose([xs, ys]);
 const tfjsMatmulGflops = median(matmul);
 const kernelMatmulGflops = median(kernelMatmul);
+const plainKernelMatmulGflops = compareBuilds ? median(plainKernelMatmul) : undefined;
 const matmulGflops = Math.max(tfjsMatmulGflops, kernelMatmulGflops);
-process.stderr.write(`matmul 1024²: tf.matMul ${tfjsMatmulGflops.toFixed(1)} GFLOP/s, gridfold's matMul ${kernelMatmulGflops.toFixed(1)} GFLOP/s (medians of ${matmul.length})\n`);
+process.stderr.write(`matmul 1024²: tf.matMul ${tfjsMatmulGflops.toFixed(1)} GFLOP/s, gridfold's matMul ${kernelMatmulGflops.toFixed(1)} GFLOP/s` +
+  `${plainKernelMatmulGflops === undefined ? '' : ` (SIMD128 build ${plainKernelMatmulGflops.toFixed(1)})`} (medians of ${matmul.length})\n`);
 for (const row of rows) {
   process.stderr.write(`u=${row.units}: ${(100 * row.gflops / matmulGflops).toFixed(0)} % of the matmul rate (generic ${(100 * row.genericGflops / matmulGflops).toFixed(0)} %)\n`);
 }
-process.stdout.write(`${JSON.stringify({ bench: 'fit-rate', backend: backend.name, reps, epochs, samples, batchSize: BATCH, matmulGflops, tfjsMatmulGflops, kernelMatmulGflops, rows })}\n`);
+process.stdout.write(`${JSON.stringify({ bench: 'fit-rate', backend: backend.name, reps, epochs, samples, batchSize: BATCH, matmulGflops, tfjsMatmulGflops, kernelMatmulGflops, plainKernelMatmulGflops, gemmBuild: backend.name === 'wasm' ? gemmBuild() : undefined, rows })}\n`);

@@ -4,6 +4,7 @@
  */
 import { BackendError, InvalidParameterError, messages } from '../core/index.js';
 import { requirePackage, tf } from './tf.js';
+import { gemmBuild } from './kernels/matmul.js';
 
 export type BackendChoice = (typeof messages.BACKEND_CHOICES)[number];
 
@@ -46,7 +47,7 @@ export async function initBackend(choice: unknown = undefined): Promise<BackendI
 }
 
 export function describeBackend(info: BackendInfo): string {
-  return messages.backendChosen(info.name, info.reason);
+  return messages.backendChosen(info.name, info.reason, info.name === 'wasm' ? gemmBuild() : undefined);
 }
 
 async function select(choice: BackendChoice): Promise<BackendInfo> {

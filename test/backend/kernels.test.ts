@@ -2,8 +2,9 @@ import test from 'ava';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { initBackend, tf } from '../../src/backend/index.js';
-import { GEMM_C_SHA256, GEMM_WASM_BASE64 } from '../../src/backend/kernels/gemm-wasm.js';
-import { checkedModule, gridfoldMatMulAvailable, matMul, type MatMulOptions } from '../../src/backend/kernels/matmul.js';
+import { InvalidParameterError } from '../../src/core/index.js';
+import { GEMM_C_SHA256, GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from '../../src/backend/kernels/gemm-wasm.js';
+import { checkedModule, gemmBuild, gridfoldMatMulAvailable, matMul, setGemmBuild, type MatMulOptions } from '../../src/backend/kernels/matmul.js';
 
 /** A small seeded generator (mulberry32): the same data on every run. */
 function random(seed: number): () => number {
@@ -132,12 +133,46 @@ test.serial('the kernel loads on the wasm backend and the product runs as Gridfo
   tf.dispose([a, b]);
 });
 
-test.serial('wasm: every transpose case, batch 1 and 3, bias and relu match a float64 reference within 1e-5', async (t) => {
+for (const build of ['relaxed-simd', 'simd128'] as const) {
+  test.serial(`wasm, ${build} build: every transpose case, batch 1 and 3, bias and relu match a float64 reference within 1e-5`, async (t) => {
+    await initBackend('wasm');
+    setGemmBuild(build);
+    try {
+      t.is(gemmBuild(), build);
+      const before = tf.memory().numTensors;
+      const cases = checkAllCases(t, SIZES);
+      t.is(cases, SIZES.length * 4 * 2 * 6); // 4 sizes × 4 transpose cases × 2 batches × 3 biases × 2 activations
+      t.is(tf.memory().numTensors, before);
+    } finally {
+      setGemmBuild('auto');
+    }
+  });
+}
+
+test.serial('wasm: auto picks the fused build on this Node; the two builds round differently, so both really ran', async (t) => {
   await initBackend('wasm');
-  const before = tf.memory().numTensors;
-  const cases = checkAllCases(t, SIZES);
-  t.is(cases, SIZES.length * 4 * 2 * 6); // 4 sizes × 4 transpose cases × 2 batches × 3 biases × 2 activations
-  t.is(tf.memory().numTensors, before);
+  t.is(gemmBuild(), 'relaxed-simd', 'Node 20 runs relaxed SIMD once the flag is set, Node 22+ without it');
+  const a = tf.tensor(data([64, 784], 301), [64, 784]);
+  const b = tf.tensor(data([784, 40], 302), [784, 40]);
+  const products = (['relaxed-simd', 'simd128'] as const).map((build) => {
+    setGemmBuild(build);
+    const c = matMul(a, b);
+    const values = c.dataSync().slice();
+    c.dispose();
+    return values;
+  });
+  setGemmBuild('auto');
+  const differing = products[0].filter((v, i) => v !== products[1][i]).length;
+  t.true(differing > products[0].length / 10, `${differing} of ${products[0].length} elements differ`);
+  tf.dispose([a, b]);
+});
+
+test.serial('a kernel build other than auto, relaxed-simd or simd128 is refused, naming the choices', (t) => {
+  t.throws(() => setGemmBuild('fma'), {
+    instanceOf: InvalidParameterError,
+    message: `build must be one of auto, relaxed-simd or simd128 (the build of gridfold's wasm matmul kernel); got "fma".`,
+  });
+  t.is(gemmBuild(), 'relaxed-simd');
 });
 
 test.serial('wasm: k = 0 gives the bias (then relu); an operand of batch 1 or rank 2 serves every matrix', async (t) => {
@@ -219,8 +254,9 @@ test.serial('the sha256 in gemm-wasm.ts is that of gemm.c (rebuild with node src
 });
 
 test.serial('the committed kernel owns no memory; modules with data, globals, their own memory or other imports are refused', (t) => {
-  const bytes = new Uint8Array(Buffer.from(GEMM_WASM_BASE64, 'base64'));
-  t.notThrows(() => checkedModule(bytes));
+  for (const base64 of [GEMM_WASM_BASE64, GEMM_RELAXED_WASM_BASE64]) {
+    t.notThrows(() => checkedModule(new Uint8Array(Buffer.from(base64, 'base64'))));
+  }
 
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const name = (text: string) => [text.length, ...Buffer.from(text)];

@@ -11,7 +11,7 @@ test.serial('wasm and cpu load when asked for, and one line says which and why',
   const wasm = await initBackend('wasm');
   t.deepEqual(wasm, { name: 'wasm', reason: 'asked for', usesGpu: false, native: false });
   t.is(tf.getBackend(), 'wasm');
-  t.is(describeBackend(wasm), 'gridfold: TensorFlow.js backend wasm (asked for)');
+  t.is(describeBackend(wasm), "gridfold: TensorFlow.js backend wasm (asked for), gridfold's matmul kernel with fused multiply-add (relaxed SIMD)");
   const cpu = await initBackend('cpu');
   t.is(cpu.name, 'cpu');
   t.is(tf.getBackend(), 'cpu');

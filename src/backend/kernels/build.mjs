@@ -2,9 +2,15 @@
 /**
  * Rebuilds src/backend/kernels/gemm-wasm.ts from gemm.c: `node src/backend/kernels/build.mjs`.
  *
- * Only a developer who edits gemm.c needs this (and clang + lld: `apt-get install clang
- * lld`); users and CI use the committed gemm-wasm.ts, whose GEMM_C_SHA256 a test compares
- * with gemm.c so an edit without a rebuild fails.
+ * Only a developer who edits gemm.c needs this (and clang ≥ 16 with lld: `apt-get install
+ * clang-16 lld-16`; another compiler through CLANG=...); users and CI use the committed
+ * gemm-wasm.ts, whose GEMM_C_SHA256 a test compares with gemm.c so an edit without a
+ * rebuild fails.
+ *
+ * Two binaries come from the one source: plain SIMD128, which every engine with wasm SIMD
+ * runs, and relaxed SIMD (-DGEMM_RELAXED_SIMD: fused multiply-add), which matmul.ts prefers
+ * where the engine has it. Clang before 16 emits the relaxed instructions' pre-standard
+ * opcodes, which V8 refuses, so the relaxed binary is validated here.
  *
  * wasm-ld always defines a `__stack_pointer` global (and a one-entry function table) even
  * when no code uses them. The module imports tfjs' memory, where a shadow stack would
@@ -14,6 +20,7 @@
  * time by matmul.ts.
  */
 import { execFileSync } from 'node:child_process';
+import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +30,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const source = join(here, 'gemm.c');
 const target = join(here, 'gemm-wasm.ts');
+
+const CLANG = process.env.CLANG ?? 'clang-16';
 
 const CLANG_FLAGS = [
   '--target=wasm32', '-O3', '-msimd128', '-ffreestanding', '-nostdlib', '-fno-builtin',
@@ -65,48 +74,73 @@ function sections(bytes) {
   return found;
 }
 
+/** The two builds: [name of the export in gemm-wasm.ts, extra clang flags]. */
+const VARIANTS = [
+  ['GEMM_WASM_BASE64', []],
+  ['GEMM_RELAXED_WASM_BASE64', ['-mrelaxed-simd', '-DGEMM_RELAXED_SIMD']],
+];
+
+/** f32x4.relaxed_madd as the standard encodes it (0xfd, then 0x105 as LEB128). */
+const RELAXED_MADD = Buffer.from([0xfd, 0x85, 0x02]);
+
+function compile(work, name, extraFlags) {
+  const output = join(work, `${name}.wasm`);
+  const args = [...CLANG_FLAGS, ...extraFlags, '-o', output, source];
+  execFileSync(CLANG, args, { stdio: 'inherit' });
+  const linked = readFileSync(output);
+  const kept = sections(linked).filter((s) => s.id !== GLOBAL_SECTION && s.id !== TABLE_SECTION);
+  const bytes = Buffer.concat([linked.subarray(0, 8), ...kept.map((s) => linked.subarray(s.start, s.end))]);
+
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (error) {
+    throw new Error(`gemm.c (${name}) does not compile to a module V8 accepts: ${error.message}. ` +
+      'Either it needs linear memory of its own (keep everything in locals: no local arrays, no address-of locals, no tables or string literals), ' +
+      `or ${CLANG} is older than clang 16 and wrote pre-standard relaxed-SIMD opcodes (CLANG=clang-16).`);
+  }
+  const imports = WebAssembly.Module.imports(module);
+  if (imports.length !== 1 || imports[0].module !== 'env' || imports[0].name !== 'memory' || imports[0].kind !== 'memory') {
+    throw new Error(`gemm.wasm must import exactly env.memory; it imports ${JSON.stringify(imports)}`);
+  }
+  const stray = sections(bytes).filter((s) => !ALLOWED_SECTIONS.has(s.id));
+  if (stray.length > 0) throw new Error(`gemm.wasm has sections ${stray.map((s) => s.id).join(', ')}: it must own no memory, data, globals or tables`);
+  if (extraFlags.length > 0 && !bytes.includes(RELAXED_MADD)) throw new Error(`the relaxed build (${name}) has no f32x4.relaxed_madd: was GEMM_RELAXED_SIMD ignored?`);
+  if (extraFlags.length === 0 && bytes.includes(RELAXED_MADD)) throw new Error(`the plain build (${name}) contains f32x4.relaxed_madd`);
+
+  const command = `${CLANG} ${args.join(' ')}`.replace(output, 'gemm.wasm').replace(source, 'gemm.c');
+  console.log(`${name}: ${bytes.length} bytes of wasm (linked ${linked.length}), sections ${sections(bytes).map((s) => s.id).join(' ')}`);
+  return { name, bytes, command };
+}
+
 function build() {
+  // Node 20's V8 has relaxed SIMD behind this flag (on by default from V8 11.4, Node 22).
+  v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
   const work = mkdtempSync(join(tmpdir(), 'gridfold-gemm-'));
   try {
-    const output = join(work, 'gemm.wasm');
-    const args = [...CLANG_FLAGS, '-o', output, source];
-    execFileSync('clang', args, { stdio: 'inherit' });
-    const linked = readFileSync(output);
-    const kept = sections(linked).filter((s) => s.id !== GLOBAL_SECTION && s.id !== TABLE_SECTION);
-    const bytes = Buffer.concat([linked.subarray(0, 8), ...kept.map((s) => linked.subarray(s.start, s.end))]);
-
-    let module;
-    try {
-      module = new WebAssembly.Module(bytes);
-    } catch (error) {
-      throw new Error(`gemm.c needs linear memory of its own (a shadow stack, static data or a function table): ${error.message}. ` +
-        'Keep everything in locals: no local arrays, no address-of locals, no tables or string literals.');
-    }
-    const imports = WebAssembly.Module.imports(module);
-    if (imports.length !== 1 || imports[0].module !== 'env' || imports[0].name !== 'memory' || imports[0].kind !== 'memory') {
-      throw new Error(`gemm.wasm must import exactly env.memory; it imports ${JSON.stringify(imports)}`);
-    }
-    const stray = sections(bytes).filter((s) => !ALLOWED_SECTIONS.has(s.id));
-    if (stray.length > 0) throw new Error(`gemm.wasm has sections ${stray.map((s) => s.id).join(', ')}: it must own no memory, data, globals or tables`);
-
-    const command = `clang ${args.join(' ')}`.replace(output, 'gemm.wasm').replace(source, 'gemm.c');
+    const built = VARIANTS.map(([name, flags]) => compile(work, name, flags));
     const text = `// Generated by src/backend/kernels/build.mjs from gemm.c: do not edit. Rebuild with
-// \`node src/backend/kernels/build.mjs\` after changing gemm.c (needs clang and lld).
-// Compiled with: ${command}
+// \`node src/backend/kernels/build.mjs\` after changing gemm.c (needs clang ≥ 16 and lld).
+// Compiled with:
+${built.map((b) => `//   ${b.command}`).join('\n')}
 // then the unused __stack_pointer global and function table that wasm-ld always emits were removed.
 
-/** sha256 of the gemm.c (LF line endings) this binary was built from. */
+/** sha256 of the gemm.c (LF line endings) these binaries were built from. */
 export const GEMM_C_SHA256 = '${sourceHash(readFileSync(source, 'utf8'))}';
 
-/** The compiler command, for the record. */
-export const GEMM_CLANG_COMMAND = ${JSON.stringify(command)};
+/** The compiler commands, for the record. */
+export const GEMM_CLANG_COMMANDS = ${JSON.stringify(built.map((b) => b.command), null, 2)};
 
-/** gemm.wasm (${bytes.length} bytes), base64. */
+/** gemm.wasm with plain SIMD128 (${built[0].bytes.length} bytes), base64. */
 export const GEMM_WASM_BASE64 =
-  '${bytes.toString('base64')}';
+  '${built[0].bytes.toString('base64')}';
+
+/** gemm.wasm with relaxed SIMD's fused multiply-add (${built[1].bytes.length} bytes), base64. */
+export const GEMM_RELAXED_WASM_BASE64 =
+  '${built[1].bytes.toString('base64')}';
 `;
     writeFileSync(target, text);
-    console.log(`wrote ${target}: ${bytes.length} bytes of wasm (linked ${linked.length}), sections ${sections(bytes).map((s) => s.id).join(' ')}`);
+    console.log(`wrote ${target}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@
  * tfjs-backend-wasm sends a BatchMatMul to XNNPACK only for one matrix with neither operand
  * transposed (re-packing the right operand whenever it is a new tensor); transposed or
  * batched products run as a scalar loop at ~2.5 GFLOP/s. Our kernel (gemm.c, compiled to
- * gemm-wasm.ts by build.mjs) is ~30 GFLOP/s in all four transpose cases and for batches.
+ * gemm-wasm.ts by build.mjs) is ~30 GFLOP/s in all four transpose cases and for batches,
+ * ~40 with relaxed SIMD's fused multiply-add, which is used where the engine has it.
  *
  * The kernel module imports tfjs' own WebAssembly.Memory and reads/writes tensors where
  * tfjs keeps them. That is only safe if the module owns no memory itself (no data, no
@@ -13,9 +14,10 @@
  * when it is loaded and refused otherwise. On any other backend `matMul` runs the same
  * product with tf ops, so callers need no branch.
  */
+import { setFlagsFromString } from 'node:v8';
 import { BackendError, InvalidParameterError, messages } from '../../core/index.js';
 import { tf, type Tensor } from '../tf.js';
-import { GEMM_WASM_BASE64 } from './gemm-wasm.js';
+import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemm-wasm.js';
 
 export const GRIDFOLD_MATMUL_KERNEL = 'GridfoldMatMul';
 
@@ -58,9 +60,60 @@ interface LoadedKernel {
   scratch: number;
 }
 
+/**
+ * The two builds of the kernel: 'relaxed-simd' multiplies and adds in one fused instruction
+ * (f32x4.relaxed_madd), 'simd128' in two. 'auto' takes the first where the engine runs it.
+ * The fused build rounds once per multiply-add instead of twice, so its results differ in
+ * the last bits; every thread of a process makes the same choice, so nJobs never changes a
+ * score, but a machine without relaxed SIMD (or without FMA in its CPU) trains on the other
+ * rounding. GRIDFOLD_GEMM=simd128 pins the plain build.
+ */
+export const GEMM_BUILDS = ['auto', 'relaxed-simd', 'simd128'] as const;
+export type GemmBuild = Exclude<(typeof GEMM_BUILDS)[number], 'auto'>;
+
 // Per thread: this module is evaluated once per worker, and so are these.
-let compiled: WebAssembly.Module | Error | undefined;
-const instances = new WeakMap<object, LoadedKernel | Error>();
+let wantedBuild: (typeof GEMM_BUILDS)[number] | undefined;
+let relaxedSupported: boolean | undefined;
+const compiled = new Map<GemmBuild, WebAssembly.Module | Error>();
+const instances = new WeakMap<object, Map<GemmBuild, LoadedKernel | Error>>();
+
+function checkedBuild(value: unknown, name: string): (typeof GEMM_BUILDS)[number] {
+  if (!(GEMM_BUILDS as readonly unknown[]).includes(value)) throw new InvalidParameterError(messages.unknownGemmBuild(name, value));
+  return value as (typeof GEMM_BUILDS)[number];
+}
+
+/** Chooses the kernel build for this thread (benchmarks compare them); 'auto' by default. */
+export function setGemmBuild(build: unknown): void {
+  wantedBuild = checkedBuild(build, 'build');
+}
+
+/** The build matMul runs on wasm in this thread: the one asked for, or under 'auto' the fused one where it runs. */
+export function gemmBuild(): GemmBuild {
+  wantedBuild ??= checkedBuild(process.env.GRIDFOLD_GEMM ?? 'auto', 'GRIDFOLD_GEMM');
+  if (wantedBuild !== 'auto') return wantedBuild;
+  return relaxedSimdSupported() ? 'relaxed-simd' : 'simd128';
+}
+
+/**
+ * Whether this engine runs relaxed SIMD. V8 ships it from 11.4 (Node 22); Node 20's V8 11.3
+ * has it complete behind --experimental-wasm-relaxed-simd, which only gates validation and
+ * can be set at run time (process-wide, so every worker sees the same answer).
+ */
+function relaxedSimdSupported(): boolean {
+  if (relaxedSupported === undefined) {
+    const bytes = decodeBase64(GEMM_RELAXED_WASM_BASE64);
+    relaxedSupported = WebAssembly.validate(bytes);
+    if (!relaxedSupported) {
+      try {
+        setFlagsFromString('--experimental-wasm-relaxed-simd');
+        relaxedSupported = WebAssembly.validate(bytes);
+      } catch {
+        relaxedSupported = false;
+      }
+    }
+  }
+  return relaxedSupported;
+}
 
 /**
  * Whether matMul runs the gridfold kernel: the active backend is wasm and the kernel module
@@ -201,17 +254,20 @@ function registerKernel(): void {
   });
 }
 
-/** The kernel instantiated into this backend's memory (once per backend), or why it cannot be. */
+/** The kernel instantiated into this backend's memory (once per backend and build), or why it cannot be. */
 function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
   const memory = backend.wasm?.asm?.memory;
   if (!(memory instanceof WebAssembly.Memory)) {
     return new BackendError(messages.matMulKernelUnavailable("tfjs' wasm backend exposes no WebAssembly.Memory at backend.wasm.asm.memory (tfjs-backend-wasm changed?)"));
   }
-  const cached = instances.get(memory);
+  const build = gemmBuild();
+  let builds = instances.get(memory);
+  if (!builds) instances.set(memory, (builds = new Map()));
+  const cached = builds.get(build);
   if (cached) return cached;
   let loaded: LoadedKernel | Error;
   try {
-    const module = compileChecked();
+    const module = compileChecked(build);
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm = exports.gemm as Gemm;
     const scratchBytes = (exports.gemm_scratch_bytes as () => number)();
@@ -221,22 +277,25 @@ function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
     if (scratch === 0) throw new Error(`could not allocate ${scratchBytes} bytes of scratch on the wasm heap`);
     loaded = { gemm, scratch };
   } catch (error) {
-    loaded = new BackendError(messages.matMulKernelUnavailable((error as Error).message));
+    loaded = new BackendError(messages.matMulKernelUnavailable(`${build} build: ${(error as Error).message}`));
   }
-  instances.set(memory, loaded);
+  builds.set(build, loaded);
   return loaded;
 }
 
-function compileChecked(): WebAssembly.Module {
-  if (compiled === undefined) {
+function compileChecked(build: GemmBuild): WebAssembly.Module {
+  let module = compiled.get(build);
+  if (module === undefined) {
     try {
-      compiled = checkedModule(decodeBase64(GEMM_WASM_BASE64));
+      if (build === 'relaxed-simd' && !relaxedSimdSupported()) throw new Error('this engine does not run relaxed SIMD (set GRIDFOLD_GEMM=simd128 or auto)');
+      module = checkedModule(decodeBase64(build === 'relaxed-simd' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64));
     } catch (error) {
-      compiled = error as Error;
+      module = error as Error;
     }
+    compiled.set(build, module);
   }
-  if (compiled instanceof Error) throw compiled;
-  return compiled;
+  if (module instanceof Error) throw module;
+  return module;
 }
 
 /**

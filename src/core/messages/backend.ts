@@ -6,6 +6,10 @@ export function unknownBackend(value: unknown): string {
   return `backend must be one of auto, tensorflow, wasm or cpu (option backend or GRIDFOLD_BACKEND); got ${describeValue(value)}.`;
 }
 
+export function unknownGemmBuild(name: string, value: unknown): string {
+  return `${name} must be one of auto, relaxed-simd or simd128 (the build of gridfold's wasm matmul kernel); got ${describeValue(value)}.`;
+}
+
 export function nativeBackendUnavailable(reason: string): string {
   return (
     `backend 'tensorflow' cannot be loaded: ${reason}. ` +
@@ -18,8 +22,11 @@ export function backendFailed(name: string, reason: string): string {
   return `backend '${name}' cannot be initialised: ${reason}.`;
 }
 
-export function backendChosen(name: string, why: string): string {
-  return `gridfold: TensorFlow.js backend ${name} (${why})`;
+export function backendChosen(name: string, why: string, gemmBuild?: 'relaxed-simd' | 'simd128'): string {
+  const kernel = gemmBuild === undefined ? '' : gemmBuild === 'relaxed-simd'
+    ? ", gridfold's matmul kernel with fused multiply-add (relaxed SIMD)"
+    : ", gridfold's matmul kernel with SIMD128 (no fused multiply-add)";
+  return `gridfold: TensorFlow.js backend ${name} (${why})${kernel}`;
 }
 
 // gridfold's matmul (src/backend/kernels): what the lean step multiplies with.
