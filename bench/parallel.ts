@@ -6,11 +6,12 @@
  * pairs' ratios: this VM's speed drifts by 20–30 % within minutes, and a pair measured
  * back to back shares its drift.
  *
- * Beside it, the host's own ceiling: the same four fits (one per width, 3334 rows) in one
- * worker thread alone, then in two at once (both threads started and warmed up beforehand).
- * 2 × alone / together is how much two cores of this machine give two independent
- * sequences of fits right now, with no start-up,
- * no scheduling and no gridfold code between them: gridfold's speed-up is read against it.
+ * Beside it, the host's own ceiling for this very work: the same search at nJobs 1 in one
+ * worker thread alone, then two copies of it in two threads at once (both threads started
+ * and warmed up beforehand). 2 × alone / together is how much two cores of this machine
+ * give two independent runs of these fits right now — the same models, data sizes, stacks
+ * and scoring, with no pool start-up and no scheduling between them: gridfold's speed-up is
+ * read against it.
  * Refit is off: it is one single-threaded fit that nJobs cannot speed up. It measures the
  * compiled package (dist/), as users run it.
  */
@@ -27,10 +28,11 @@ const backend = await initBackend();
 process.stderr.write(`${describeBackend(backend)}\n`);
 const { X, y, shape } = await loadMnist();
 const grid = { 'module.hiddenUnits': [[32, 16], [64, 32], [128, 64], [256, 128]] };
-const net = new NeuralNetClassifier({
+const params = {
   module: 'mlp', 'module.hiddenUnits': [32, 16], 'module.activation': 'relu',
   optimizer: 'sgd', lr: 0.01, batchSize: 64, maxEpochs: epochs, seed: 0,
-});
+};
+const net = new NeuralNetClassifier(params);
 
 interface Timing {
   nJobs: number;
@@ -60,34 +62,29 @@ async function time(nJobs: number): Promise<Timing> {
   return { nJobs, seconds, firstResult, work, meanTestScore };
 }
 
-/** The worker of the host-ceiling probe: fits on command, reports each fit's seconds. */
+/** The worker of the host-ceiling probe: runs the seed grid at nJobs 1 on command, reports its seconds. */
 const PROBE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  const { NeuralNetClassifier, initBackend, loadMnist } = await import(workerData.dist);
+  const { GridSearchCV, NeuralNetClassifier, initBackend, loadMnist } = await import(workerData.dist);
   await initBackend(workerData.backend);
   const { X, y } = await loadMnist();
-  const n = 3334;
-  // One fit of each of the seed grid's widths, one after another: the grid's mix of sizes.
-  const fit = async () => {
+  const net = new NeuralNetClassifier(workerData.params);
+  const search = async () => {
     const started = performance.now();
-    for (const units of [[32, 16], [64, 32], [128, 64], [256, 128]]) {
-      const net = new NeuralNetClassifier({ module: 'mlp', 'module.hiddenUnits': units, optimizer: 'sgd', lr: 0.01, batchSize: 64, maxEpochs: ${epochs}, seed: 0, trainSplit: 0 });
-      await net.fit({ data: X.subarray(0, n * 784), shape: [n, 784] }, y.subarray(0, n));
-      net.dispose();
-    }
+    await new GridSearchCV(net, workerData.grid, { cv: 3, scoring: 'accuracy', nJobs: 1, refit: false }).fit(X, y);
     return (performance.now() - started) / 1000;
   };
-  await fit();
-  parentPort.on('message', async () => parentPort.postMessage(await fit()));
+  await search();
+  parentPort.on('message', async () => parentPort.postMessage(await search()));
   parentPort.postMessage('ready');
 })();
 `;
 
-/** 2 × (one fit alone) / (two fits at once), in two warmed-up worker threads. */
+/** 2 × (the search alone) / (two copies at once), in two warmed-up worker threads. */
 async function hostCeiling(): Promise<{ alone: number; together: number; scaling: number }[]> {
   const workers = [0, 1].map(() => new Worker(PROBE_WORKER, {
-    eval: true, workerData: { dist: new URL('../dist/index.js', import.meta.url).href, backend: backend.name },
+    eval: true, workerData: { dist: new URL('../dist/index.js', import.meta.url).href, backend: backend.name, params, grid },
   }));
   const next = (worker: Worker) => new Promise<unknown>((resolve, reject) => {
     worker.once('message', resolve);
@@ -95,7 +92,7 @@ async function hostCeiling(): Promise<{ alone: number; together: number; scaling
   });
   await Promise.all(workers.map(next));
   const runs = [];
-  const fitAlone = async () => {
+  const runAlone = async () => {
     const done = next(workers[0]);
     workers[0].postMessage('fit');
     return (await done) as number;
@@ -103,15 +100,15 @@ async function hostCeiling(): Promise<{ alone: number; together: number; scaling
   for (let rep = 0; rep < reps; rep++) {
     // alone, together, alone: the mean of the two alone runs brackets the together run,
     // so a steady drift of the machine's speed cancels out.
-    const before = await fitAlone();
+    const before = await runAlone();
     const started = performance.now();
     const both = workers.map(next);
     for (const worker of workers) worker.postMessage('fit');
     await Promise.all(both);
     const together = (performance.now() - started) / 1000;
-    const alone = (before + (await fitAlone())) / 2;
+    const alone = (before + (await runAlone())) / 2;
     runs.push({ alone, together, scaling: (2 * alone) / together });
-    process.stderr.write(`host ceiling: four fits alone ${alone.toFixed(2)} s (mean of before and after), two threads at once ${together.toFixed(2)} s → ${((2 * alone) / together).toFixed(2)}×\n`);
+    process.stderr.write(`host ceiling: the search alone ${alone.toFixed(2)} s (mean of before and after), two copies at once ${together.toFixed(2)} s → ${((2 * alone) / together).toFixed(2)}×\n`);
   }
   await Promise.all(workers.map((worker) => worker.terminate()));
   return runs;

@@ -62,9 +62,9 @@ function parallel(r) {
   if (r.speedups) {
     lines.push(
       `Speed-up, median of the ${r.speedups.length} back-to-back pairs: **${fixed(r.speedup, 2)}×** (${r.speedups.map((s) => `${fixed(s, 2)}×`).join(', ')}). ` +
-      `Host ceiling — four fits (u = 32…256, 3334 rows) in one warmed-up thread alone (mean of just before and just after) vs in two at once: ${fixed(r.hostScaling, 2)}× ` +
+      `Host ceiling — the same search at nJobs 1 in one warmed-up worker thread alone (mean of just before and just after) vs two copies of it in two threads at once: ${fixed(r.hostScaling, 2)}× ` +
       `(${r.ceiling.map((c) => `${fixed(c.alone, 2)} s alone, ${fixed(c.together, 2)} s together`).join('; ')}), ` +
-      `so gridfold reaches ${fixed((100 * r.speedup) / r.hostScaling)} % of what two cores of this machine gave two independent sequences of fits.`,
+      `so gridfold reaches ${fixed((100 * r.speedup) / r.hostScaling)} % of what two cores of this machine gave two independent runs of the same fits.`,
       '',
     );
   }

@@ -91,7 +91,8 @@ export function setGemmBuild(build: unknown): void {
 export function gemmBuild(): GemmBuild {
   wantedBuild ??= checkedBuild(process.env.GRIDFOLD_GEMM ?? 'auto', 'GRIDFOLD_GEMM');
   if (wantedBuild !== 'auto') return wantedBuild;
-  return relaxedSimdSupported() ? 'relaxed-simd' : 'simd128';
+  // An engine that validates relaxed SIMD but cannot compile the module still gets a kernel.
+  return relaxedSimdSupported() && !(compiledModule('relaxed-simd') instanceof Error) ? 'relaxed-simd' : 'simd128';
 }
 
 /**
@@ -267,7 +268,8 @@ function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
   if (cached) return cached;
   let loaded: LoadedKernel | Error;
   try {
-    const module = compileChecked(build);
+    const module = compiledModule(build);
+    if (module instanceof Error) throw module;
     const { exports } = new WebAssembly.Instance(module, { env: { memory } });
     const gemm = exports.gemm as Gemm;
     const scratchBytes = (exports.gemm_scratch_bytes as () => number)();
@@ -283,7 +285,8 @@ function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
   return loaded;
 }
 
-function compileChecked(build: GemmBuild): WebAssembly.Module {
+/** The build compiled and checked (once per thread), or why it cannot be. */
+function compiledModule(build: GemmBuild): WebAssembly.Module | Error {
   let module = compiled.get(build);
   if (module === undefined) {
     try {
@@ -294,7 +297,6 @@ function compileChecked(build: GemmBuild): WebAssembly.Module {
     }
     compiled.set(build, module);
   }
-  if (module instanceof Error) throw module;
   return module;
 }
 
