@@ -35,6 +35,8 @@ export function resolveBackendChoice(value: unknown = process.env.GRIDFOLD_BACKE
 export async function initBackend(choice: unknown = undefined): Promise<BackendInfo> {
   if (choice === undefined && current) return current.info;
   const wanted = resolveBackendChoice(choice ?? process.env.GRIDFOLD_BACKEND ?? 'auto');
+  // A bad GRIDFOLD_GEMM is refused here, at once, not inside every fit on a worker.
+  gemmBuild();
   // The pending promise is shared: two first calls at once would otherwise race, and the
   // second setBackend('wasm') resolves to false.
   if (current && current.choice === wanted) return current.info;

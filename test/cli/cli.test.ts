@@ -48,7 +48,7 @@ test('no command, an unknown command and an unknown flag exit 2 naming the probl
   t.is(global.stderr, `${messages.cliUnknownGlobalFlag('--verbose')}\n`);
 });
 
-test('bad flag values and argument counts exit 2', async (t) => {
+test('bad flag values and argument counts exit 2; a bad GRIDFOLD_GEMM fails the run before any fit', async (t) => {
   const cases: Array<[string[], string]> = [
     [['run', 'searches/moons-quick.ts', '--epochs', '0'], messages.cliFlagInvalid('run', '--epochs', '0', 'a positive integer')],
     [['run', 'searches/moons-quick.ts', '--n-jobs', 'two'], messages.cliFlagInvalid('run', '--n-jobs', 'two', 'a positive integer or -1 (every core)')],
@@ -65,6 +65,10 @@ test('bad flag values and argument counts exit 2', async (t) => {
     t.is(result.code, 2, args.join(' '));
     t.is(result.stderr, `${message}\n`, args.join(' '));
   }
+  const badKernel = await gridfold(['run', 'searches/moons-quick.ts'], { env: { GRIDFOLD_GEMM: 'fma' } });
+  // An environment variable is not a flag: the run fails (exit 1) before any fit, saying why.
+  t.is(badKernel.code, 1);
+  t.is(badKernel.stderr, `${messages.cliRunFailed(messages.unknownGemmBuild('GRIDFOLD_GEMM', 'fma'))}\n`);
 });
 
 test('a missing search file exits 2', async (t) => {
