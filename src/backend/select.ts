@@ -4,7 +4,7 @@
  */
 import { BackendError, InvalidParameterError, messages } from '../core/index.js';
 import { requirePackage, tf } from './tf.js';
-import { gemmBuild } from './kernels/matmul.js';
+import { gemmBuild, requestedGemmBuild } from './kernels/matmul.js';
 
 export type BackendChoice = (typeof messages.BACKEND_CHOICES)[number];
 
@@ -36,7 +36,7 @@ export async function initBackend(choice: unknown = undefined): Promise<BackendI
   if (choice === undefined && current) return current.info;
   const wanted = resolveBackendChoice(choice ?? process.env.GRIDFOLD_BACKEND ?? 'auto');
   // A bad GRIDFOLD_GEMM is refused here, at once, not inside every fit on a worker.
-  gemmBuild();
+  requestedGemmBuild();
   // The pending promise is shared: two first calls at once would otherwise race, and the
   // second setBackend('wasm') resolves to false.
   if (current && current.choice === wanted) return current.info;

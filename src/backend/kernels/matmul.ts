@@ -73,7 +73,6 @@ export type GemmBuild = Exclude<(typeof GEMM_BUILDS)[number], 'auto'>;
 
 // Per thread: this module is evaluated once per worker, and so are these.
 let wantedBuild: (typeof GEMM_BUILDS)[number] | undefined;
-let relaxedSupported: boolean | undefined;
 const compiled = new Map<GemmBuild, WebAssembly.Module | Error>();
 const instances = new WeakMap<object, Map<GemmBuild, LoadedKernel | Error>>();
 
@@ -87,33 +86,33 @@ export function setGemmBuild(build: unknown): void {
   wantedBuild = checkedBuild(build, 'build');
 }
 
-/** The build matMul runs on wasm in this thread: the one asked for, or under 'auto' the fused one where it runs. */
-export function gemmBuild(): GemmBuild {
+/** The build asked for in this thread (setGemmBuild, else GRIDFOLD_GEMM, else 'auto'); refuses a bad GRIDFOLD_GEMM. */
+export function requestedGemmBuild(): (typeof GEMM_BUILDS)[number] {
   wantedBuild ??= checkedBuild(process.env.GRIDFOLD_GEMM ?? 'auto', 'GRIDFOLD_GEMM');
-  if (wantedBuild !== 'auto') return wantedBuild;
-  // An engine that validates relaxed SIMD but cannot compile the module still gets a kernel.
-  return relaxedSimdSupported() && !(compiledModule('relaxed-simd') instanceof Error) ? 'relaxed-simd' : 'simd128';
+  return wantedBuild;
+}
+
+/** The build matMul runs on wasm in this thread: the one asked for, or under 'auto' the fused one where it compiles. */
+export function gemmBuild(): GemmBuild {
+  const wanted = requestedGemmBuild();
+  if (wanted !== 'auto') return wanted;
+  return compiledModule('relaxed-simd') instanceof Error ? 'simd128' : 'relaxed-simd';
 }
 
 /**
- * Whether this engine runs relaxed SIMD. V8 ships it from 11.4 (Node 22); Node 20's V8 11.3
- * has it complete behind --experimental-wasm-relaxed-simd, which only gates validation and
- * can be set at run time (process-wide, so every worker sees the same answer).
+ * Whether this engine accepts the relaxed-SIMD binary. V8 ships relaxed SIMD from 11.4
+ * (Node 22); Node 20's V8 11.3 has it complete behind --experimental-wasm-relaxed-simd,
+ * which only gates validation and can be set at run time (process-wide, so every worker
+ * sees the same answer).
  */
-function relaxedSimdSupported(): boolean {
-  if (relaxedSupported === undefined) {
-    const bytes = decodeBase64(GEMM_RELAXED_WASM_BASE64);
-    relaxedSupported = WebAssembly.validate(bytes);
-    if (!relaxedSupported) {
-      try {
-        setFlagsFromString('--experimental-wasm-relaxed-simd');
-        relaxedSupported = WebAssembly.validate(bytes);
-      } catch {
-        relaxedSupported = false;
-      }
-    }
+function validatesRelaxedSimd(bytes: Uint8Array<ArrayBuffer>): boolean {
+  if (WebAssembly.validate(bytes)) return true;
+  try {
+    setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    return false;
   }
-  return relaxedSupported;
+  return WebAssembly.validate(bytes);
 }
 
 /**
@@ -290,8 +289,9 @@ function compiledModule(build: GemmBuild): WebAssembly.Module | Error {
   let module = compiled.get(build);
   if (module === undefined) {
     try {
-      if (build === 'relaxed-simd' && !relaxedSimdSupported()) throw new Error('this engine does not run relaxed SIMD (set GRIDFOLD_GEMM=simd128 or auto)');
-      module = checkedModule(decodeBase64(build === 'relaxed-simd' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64));
+      const bytes = decodeBase64(build === 'relaxed-simd' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
+      if (build === 'relaxed-simd' && !validatesRelaxedSimd(bytes)) throw new Error(messages.relaxedSimdUnavailable());
+      module = checkedModule(bytes);
     } catch (error) {
       module = error as Error;
     }

@@ -65,6 +65,10 @@ export function matMulBias(n: number, batch: number, biasShape: readonly number[
   return `matMul: bias must have shape [${n}] (one per output column) or [${batch}, ${n}] (one row per matrix); got shape ${shapeText(biasShape)}.`;
 }
 
+export function relaxedSimdUnavailable(): string {
+  return 'this engine does not run relaxed SIMD (set GRIDFOLD_GEMM=simd128 or auto)';
+}
+
 export function matMulKernelUnavailable(reason: string): string {
   return `gridfold matmul: the wasm kernel cannot be loaded: ${reason}`;
 }
