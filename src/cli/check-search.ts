@@ -13,7 +13,7 @@ import { resolveCv } from '../splitters/index.js';
 import { checkFoldBatching, resolveNJobs } from '../validation/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV } from '../search/index.js';
 import { createEstimator, createSearch } from './create-search.js';
-import type { SearchDefinition, SearchKind } from './define-search.js';
+import type { SearchDefinition, SearchKind } from './search-definition.js';
 
 /** A search definition with a wrong field; the message starts with the field's path. */
 export class SearchDefinitionError extends InvalidParameterError {

@@ -10,7 +10,7 @@ import {
   GridSearchCV, HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV,
   type BaseSearchCV, type HalvingOptions, type SearchOptions,
 } from '../search/index.js';
-import type { EstimatorParams, SearchDefinition, SearchKind } from './define-search.js';
+import type { SearchDefinition, SearchKind } from './search-definition.js';
 
 /** What `gridfold run` may change on top of the file. */
 export interface Overrides {
@@ -101,5 +101,3 @@ function subsetOf(dataset: Dataset, rows: Int32Array): Dataset {
   const y = dataset.y instanceof Int32Array ? Int32Array.from(rows, (i) => dataset.y[i]) : Float32Array.from(rows, (i) => dataset.y[i]);
   return { ...dataset, X: takeRows(dataset.X, rowLength, rows), y, shape: [rows.length, rowLength] };
 }
-
-export type { EstimatorParams };

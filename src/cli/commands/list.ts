@@ -8,7 +8,7 @@ import { expectPositionals, parseCommand, UsageError } from '../args.js';
 import { createEstimator, createSearch, searchKindOf } from '../create-search.js';
 import { loadSearchFile } from '../load-search.js';
 import { GridSearchCV, HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV } from '../../search/index.js';
-import type { SearchDefinition } from '../define-search.js';
+import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
 
 const SEARCH_FILE = /\.(ts|mts|js|mjs)$/;

@@ -19,7 +19,7 @@ import { runUntilStopped } from '../signals.js';
 import { integerFlag, parseCommand, expectPositionals, UsageError } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
 import { loadSearchFile, SearchFileError } from '../load-search.js';
-import type { SearchDefinition } from '../define-search.js';
+import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
