@@ -4,7 +4,7 @@
  */
 import type { Features, Targets, TaskKind } from '../core/index.js';
 import { tf } from '../backend/index.js';
-import type { DeviceSet } from './train.js';
+import type { DeviceSet } from './train-options.js';
 
 /** Copies the rows `indices` (all rows when undefined) out of a row-major matrix. */
 export function takeRows(data: Float32Array, rowLength: number, indices?: ArrayLike<number>): Float32Array {

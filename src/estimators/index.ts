@@ -4,13 +4,15 @@ import { InvalidParameterError, messages } from '../core/index.js';
 import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
 import { registerBuiltin } from './modules/registry.js';
 import { mlpModule } from './modules/mlp.js';
-import type { EstimatorSpec, NeuralNet } from './neural-net.js';
+import type { NeuralNet } from './neural-net.js';
+import type { EstimatorSpec } from './spec.js';
 
 registerBuiltin(mlpModule);
 
 export { NeuralNetClassifier, NeuralNetRegressor };
 export { NeuralNet } from './neural-net.js';
-export type { EstimatorSpec, FitOptions, FitPlan, FitSession } from './neural-net.js';
+export type { FitOptions, FitPlan, FitSession } from './neural-net.js';
+export type { EstimatorSpec } from './spec.js';
 export * from './callbacks/index.js';
 export { defineModule, resolveModule, isModuleDefinition } from './modules/registry.js';
 export type { ModuleDefinition, ModuleContext, ModuleBuilder, ModuleRef } from './modules/registry.js';

@@ -15,10 +15,12 @@ import { moduleToRef, resolveModule } from './modules/registry.js';
 import { tfSeed } from './modules/initializers.js';
 import { lossExpects, toProbabilities, type LossName, type LossSpec } from './losses.js';
 import { makeOptimizer, type OptimizerSettings } from './optimizers.js';
-import { trainLoop, type TrainOptions } from './train.js';
+import { trainLoop } from './train.js';
+import type { TrainOptions } from './train-options.js';
 import { disposeDeviceSet, featuresTensor, toDeviceSet } from './device-data.js';
 import { splitForValidation } from './train-split.js';
 import { saveEstimator } from './persist.js';
+import type { EstimatorSpec } from './spec.js';
 
 /** Rows per forward pass when predicting. */
 const PREDICT_CHUNK = 2048;
@@ -28,12 +30,6 @@ export interface FitOptions {
   validationData?: [FeaturesInput, TargetsInput];
   /** Number of classes when y may lack some (a CV fold); default max(y) + 1. */
   nClasses?: number;
-}
-
-/** Plain data that rebuilds the estimator in another thread. */
-export interface EstimatorSpec {
-  className: string;
-  params: Params;
 }
 
 /** What `planFit` settled: the checked data, the outputs, the validation split. */
@@ -211,7 +207,7 @@ export abstract class NeuralNet {
   /** Writes model.json + weights.bin (tfjs' file layout) and gridfold.json to `dir`. */
   async save(dir: string): Promise<void> {
     const state = this.requireFitted('save');
-    await saveEstimator(this, state.model, state.nOutputs, state.sampleShape, dir);
+    await saveEstimator({ ...this.toSpec(), nOutputs: state.nOutputs, sampleShape: state.sampleShape, history: this.history }, state.model, dir);
   }
 
   /** Installs a fitted model (used by `load`). */

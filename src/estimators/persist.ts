@@ -10,16 +10,23 @@ import { GridfoldError, type HistoryRow, type Params } from '../core/index.js';
 import { messages } from '../core/index.js';
 import { tf, type LayersModel } from '../backend/index.js';
 import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
-import type { EstimatorSpec, NeuralNet } from './neural-net.js';
+import type { EstimatorSpec } from './spec.js';
 
-interface SavedEstimator extends EstimatorSpec {
-  format: 'gridfold-estimator/1';
+/** gridfold.json: the estimator's spec and what its fitted model needs besides the weights. */
+export interface SavedEstimator extends EstimatorSpec {
   nOutputs: number;
   sampleShape: number[];
   history: HistoryRow[];
 }
 
-export async function saveEstimator(estimator: NeuralNet, model: LayersModel, nOutputs: number, sampleShape: number[], dir: string): Promise<void> {
+/** What `load` needs of an estimator class: built from its parameters, then given the model. */
+interface Restorable {
+  restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[]): void;
+}
+
+const FORMAT = 'gridfold-estimator/1';
+
+export async function saveEstimator(saved: SavedEstimator, model: LayersModel, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -36,12 +43,10 @@ export async function saveEstimator(estimator: NeuralNet, model: LayersModel, nO
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     }),
   );
-  const spec = estimator.toSpec();
-  const saved: SavedEstimator = { format: 'gridfold-estimator/1', ...spec, nOutputs, sampleShape, history: estimator.history };
-  await writeFile(join(dir, 'gridfold.json'), JSON.stringify(saved, null, 2));
+  await writeFile(join(dir, 'gridfold.json'), JSON.stringify({ format: FORMAT, ...saved }, null, 2));
 }
 
-export async function loadEstimator<T extends NeuralNet>(dir: string, Class: new (params: Params) => T): Promise<T> {
+export async function loadEstimator<T extends Restorable>(dir: string, Class: new (params: Params) => T): Promise<T> {
   for (const file of ['model.json', 'weights.bin', 'gridfold.json']) {
     if (!existsSync(join(dir, file))) throw new GridfoldError(messages.savedModelMissing(dir, file));
   }

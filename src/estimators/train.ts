@@ -4,39 +4,13 @@
  * once per epoch, so the loop never waits on the backend inside an epoch.
  */
 import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../core/index.js';
-import { tf, type LayersModel, type Optimizer, type Tensor } from '../backend/index.js';
-import type { Callback, TrainingContext } from './callbacks/index.js';
-import { computeLoss, type LossSpec } from './losses.js';
+import { tf, type Tensor } from '../backend/index.js';
+import type { TrainingContext } from './callbacks/index.js';
+import { computeLoss } from './losses.js';
+import type { DeviceSet, TrainOptions } from './train-options.js';
 import { getLearningRate, setLearningRate } from './optimizers.js';
 import { formatHistoryHeader, formatHistoryRow, historyColumns } from './history.js';
 import { leanEpochRunner } from './lean/index.js';
-
-export interface DeviceSet {
-  X: Tensor;
-  /** One-hot rows (classifier) or target columns (regressor). */
-  Y: Tensor;
-  /** Class ids, for accuracy (classifier only). */
-  labels?: Tensor;
-  n: number;
-}
-
-export interface TrainOptions {
-  model: LayersModel;
-  optimizer: Optimizer;
-  loss: LossSpec;
-  train: DeviceSet;
-  valid?: DeviceSet;
-  batchSize: number;
-  maxEpochs: number;
-  shuffle: boolean;
-  seed: number;
-  weightDecay: number;
-  callbacks: readonly Callback[];
-  verbose: number;
-  /** Epoch numbering continues from here (warm start). */
-  firstEpoch: number;
-  log: (line: string) => void;
-}
 
 /** Runs the epochs and returns their history rows. Throws NonFiniteLossError on NaN/Inf. */
 export async function trainLoop(o: TrainOptions): Promise<HistoryRow[]> {

@@ -7,7 +7,7 @@
  */
 import type { Rng } from '../../core/index.js';
 import { tf, type Tensor } from '../../backend/index.js';
-import type { TrainOptions } from '../train.js';
+import type { TrainOptions } from '../train-options.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
 import { rowTaker } from './batch-rows.js';
 import { leanStep } from './step.js';

@@ -22,7 +22,8 @@
  */
 import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../../core/index.js';
 import { tf, type Optimizer, type Tensor } from '../../backend/index.js';
-import { evaluate, makeContext, type TrainOptions } from '../train.js';
+import { evaluate, makeContext } from '../train.js';
+import type { TrainOptions } from '../train-options.js';
 import { Checkpoint, EarlyStopping, type Callback } from '../callbacks/index.js';
 import { leanTrainingEnabled } from './epoch.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
