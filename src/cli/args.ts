@@ -3,12 +3,7 @@
  * our messages: an unknown flag is named, and exits 2 like any usage error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GridfoldError, messages } from '../core/index.js';
-
-/** Bad usage of the command line: exit code 2. */
-export class UsageError extends GridfoldError {
-  override name = 'UsageError';
-}
+import { UsageError, messages } from '../core/index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -4,7 +4,7 @@
  * Parameter values are checked by the estimator itself (its own messages), prefixed with
  * the field they came from.
  */
-import { InvalidParameterError, messages, type Params } from '../core/index.js';
+import { InvalidParameterError, SearchDefinitionError, messages, type Params } from '../core/index.js';
 import { DATASET_NAMES } from '../data/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor, isEstimator, type NeuralNet } from '../estimators/index.js';
 import { isDistribution } from '../params/index.js';
@@ -14,11 +14,6 @@ import { checkFoldBatching, resolveNJobs } from '../validation/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV } from '../search/index.js';
 import { createEstimator, createSearch } from './create-search.js';
 import type { SearchDefinition, SearchKind } from './search-definition.js';
-
-/** A search definition with a wrong field; the message starts with the field's path. */
-export class SearchDefinitionError extends InvalidParameterError {
-  override name = 'SearchDefinitionError';
-}
 
 export const SEARCH_FIELDS = [
   'name', 'description', 'data', 'estimator', 'search', 'paramGrid', 'paramDistributions', 'nIter', 'halving',

@@ -11,14 +11,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GridfoldError, messages } from '../core/index.js';
+import { SearchFileError, messages } from '../core/index.js';
 import { checkSearchDefinition } from './check-search.js';
 import type { SearchDefinition } from './search-definition.js';
-
-/** A search file that is missing, does not load or defines a wrong search: exit code 2. */
-export class SearchFileError extends GridfoldError {
-  override name = 'SearchFileError';
-}
 
 let typeScriptReady: Promise<void> | undefined;
 

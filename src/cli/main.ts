@@ -3,9 +3,8 @@
  * usage or a bad search file, 130 interrupted (signals.ts exits with it).
  * Commands load lazily, so `--help` and `--version` answer without loading TensorFlow.js.
  */
-import { GridfoldError, messages } from '../core/index.js';
+import { GridfoldError, SearchFileError, UsageError, messages } from '../core/index.js';
 import { VERSION } from '../version.js';
-import { UsageError } from './args.js';
 import type { Output } from './output.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -64,13 +63,8 @@ export async function main(argv: readonly string[], out: Output = consoleOutput(
 
 /** The exit code for what a command threw, after saying it on stderr. */
 function failure(command: string, error: unknown, out: Output): number {
-  const name = (error as Error)?.name;
   const message = (error as Error)?.message ?? String(error);
-  if (error instanceof UsageError) {
-    out.stderr(message);
-    return EXIT.usage;
-  }
-  if (name === 'SearchFileError') {
+  if (error instanceof UsageError || error instanceof SearchFileError) {
     out.stderr(message);
     return EXIT.usage;
   }

@@ -4,8 +4,7 @@
  * resume and exits 130. A second signal exits at once — the journal stays readable,
  * because every line is fsynced whole and a half-written last line is ignored on resume.
  */
-import { messages } from '../core/index.js';
-import { SearchInterruptedError, isGracefulStop } from '../parallel/interrupt.js';
+import { SearchInterruptedError, messages } from '../core/index.js';
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -56,7 +55,7 @@ export function installStopSignals(options: StopSignalsOptions = {}): StopSignal
       return stoppedBy;
     },
     handle(error: unknown): never {
-      if (isGracefulStop(error) || (stoppedBy !== undefined && controller.signal.reason === error)) {
+      if (error instanceof SearchInterruptedError || (stoppedBy !== undefined && controller.signal.reason === error)) {
         stream.write(`${messages.resumeHint(options.resumeCommand)}\n`);
         exit(EXIT_INTERRUPTED);
       }

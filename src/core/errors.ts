@@ -1,7 +1,9 @@
 /**
  * The errors gridfold throws. Every message comes from `./messages/`; the classes only
- * tell callers *what kind* of thing went wrong so they can catch one kind.
+ * tell callers *what kind* of thing went wrong so they can catch one kind (by `instanceof`).
  */
+import * as messages from './messages/index.js';
+
 export class GridfoldError extends Error {
   override name = 'GridfoldError';
 }
@@ -34,4 +36,40 @@ export class FitFailedError extends GridfoldError {
 /** A backend that was asked for cannot be loaded. */
 export class BackendError extends GridfoldError {
   override name = 'BackendError';
+}
+
+/** Bad usage of the command line (an unknown flag, a bad value, a missing argument): exit code 2. */
+export class UsageError extends GridfoldError {
+  override name = 'UsageError';
+}
+
+/** A search definition with a wrong field; the message starts with the field's path. */
+export class SearchDefinitionError extends InvalidParameterError {
+  override name = 'SearchDefinitionError';
+}
+
+/** A search file that is missing, does not load or defines a wrong search: exit code 2. */
+export class SearchFileError extends GridfoldError {
+  override name = 'SearchFileError';
+}
+
+/** A run journal that cannot be resumed: not a journal, another search's, or corrupt. */
+export class JournalError extends GridfoldError {
+  override name = 'JournalError';
+}
+
+/**
+ * A polite stop. Aborting a search's signal with this as the reason means "start no new
+ * fit, let the running ones finish and be journaled"; any other abort reason (errorScore
+ * 'raise', a user's AbortController) cancels the running fits too.
+ */
+export class SearchInterruptedError extends GridfoldError {
+  override name = 'SearchInterruptedError';
+  /** 'SIGINT', 'SIGTERM', or whatever asked for the stop. */
+  readonly signal: string;
+
+  constructor(signal: string) {
+    super(messages.searchInterrupted(signal));
+    this.signal = signal;
+  }
 }

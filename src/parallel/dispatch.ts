@@ -5,10 +5,9 @@
  * and piscina starts a replacement while the lane goes on with the next task.
  */
 import type { Piscina } from 'piscina';
-import { GridfoldError, messages, type FitRecord, type SerializedError } from '../core/index.js';
+import { GridfoldError, SearchInterruptedError, messages, type FitRecord, type SerializedError } from '../core/index.js';
 import { unitsOf, type FitTask, type RunOptions } from '../validation/index.js';
 import { failedRecord } from './failed-record.js';
-import { isGracefulStop } from './interrupt.js';
 import type { TaskGroup } from './worker.js';
 
 export interface DispatchOutcome {
@@ -34,7 +33,7 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
   };
   // A polite stop (SIGINT) lets the running fits finish; any other abort cancels them.
   const onAbort = () => {
-    if (!isGracefulStop(signal?.reason)) cancelRunning();
+    if (!(signal?.reason instanceof SearchInterruptedError)) cancelRunning();
   };
   // piscina emits 'error' only for a worker that fails with no task of ours on it — at
   // start-up, typically. Its tasks would then wait forever: stop instead.

@@ -10,6 +10,5 @@ setExecutorFactory((request) => (request.inProcessOnly ? new InProcessExecutor()
 
 export { PoolExecutor } from './pool-executor.js';
 export type { PoolExecutorOptions } from './pool-executor.js';
-export { SearchInterruptedError, isGracefulStop } from './interrupt.js';
 export { shareDataset, datasetFromShared } from './shared-data.js';
 export type { SharedDataset } from './shared-data.js';

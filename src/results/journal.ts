@@ -7,13 +7,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
-import { GridfoldError, messages, type FitRecord } from '../core/index.js';
+import { JournalError, messages, type FitRecord } from '../core/index.js';
 import type { FitJournal, FitTask, JournalContext, JournalFactory, SearchData } from '../validation/index.js';
 import { VERSION } from '../version.js';
-
-export class JournalError extends GridfoldError {
-  override name = 'JournalError';
-}
 
 export interface JournalOptions {
   /** Keep the fits an existing journal holds (true), or move it aside and start afresh (default). */

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { defineSearch, type SearchDefinition } from '../../src/cli/define-search.js';
-import { SearchDefinitionError, SEARCH_FIELDS } from '../../src/cli/check-search.js';
+import { SearchDefinitionError } from '../../src/core/errors.js';
+import { SEARCH_FIELDS } from '../../src/cli/check-search.js';
 import { createEstimator, createSearch, loadSearchData } from '../../src/cli/create-search.js';
 import { messages } from '../../src/core/index.js';
 import { NeuralNetClassifier } from '../../src/estimators/index.js';

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, readdir, writeFile, appendFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messages, type FitRecord } from '../../src/core/index.js';
-import { JournalError, RunJournal, dataFingerprint } from '../../src/results/journal.js';
+import { JournalError } from '../../src/core/errors.js';
+import { RunJournal, dataFingerprint } from '../../src/results/journal.js';
 import type { FitTask, JournalContext } from '../../src/validation/index.js';
 
 function context(overrides: Partial<{ x0: number; lr: number; grid: number[] }> = {}): JournalContext {

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { messages } from '../../core/index.js';
+import { UsageError, messages } from '../../core/index.js';
 import { resolveCv } from '../../splitters/index.js';
-import { expectPositionals, parseCommand, UsageError } from '../args.js';
+import { expectPositionals, parseCommand } from '../args.js';
 import { createEstimator, createSearch, searchKindOf } from '../create-search.js';
 import { loadSearchFile } from '../load-search.js';
 import { GridSearchCV, HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV } from '../../search/index.js';

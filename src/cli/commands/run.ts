@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { messages, type RunResult } from '../../core/index.js';
+import { SearchFileError, UsageError, messages, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
 import { nClassesOf, resolveNJobs } from '../../validation/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
@@ -16,9 +16,9 @@ import { formatParams } from '../../results/format.js';
 import { writeReport } from '../../report/index.js';
 import { createProgressReporter } from '../progress.js';
 import { runUntilStopped } from '../signals.js';
-import { integerFlag, parseCommand, expectPositionals, UsageError } from '../args.js';
+import { integerFlag, parseCommand, expectPositionals } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
-import { loadSearchFile, SearchFileError } from '../load-search.js';
+import { loadSearchFile } from '../load-search.js';
 import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
 
