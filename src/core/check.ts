@@ -35,11 +35,6 @@ export function checkOneOf<T>(owner: string, name: string, value: unknown, optio
   return value as T;
 }
 
-export function checkInstance<T>(owner: string, name: string, value: unknown, accepted: string, test: (v: unknown) => v is T): T {
-  if (!test(value)) throw new InvalidParameterError(invalidValue(owner, name, value, accepted));
-  return value;
-}
-
 /** Refuses option keys the function does not know (a typo must not pass silently). */
 export function checkKnownOptions(owner: string, options: object | undefined, valid: readonly string[]): void {
   if (options === undefined) return;

@@ -4,7 +4,7 @@
  * that `getParams`, `setParams`, `clone` and the grid checks work from.
  */
 import {
-  InvalidParameterError, checkBoolean, checkInteger, checkNumber, checkOneOf, describeValue, messages,
+  InvalidParameterError, checkBoolean, checkInteger, checkNumber, checkOneOf, messages,
 } from '../core/index.js';
 import { ACTIVATIONS, MLP_DEFAULTS, OUTPUT_ACTIVATIONS } from './modules/mlp.js';
 import { INITS } from './modules/initializers.js';
@@ -129,9 +129,4 @@ export function validNames(rules: Record<string, Rule>, forModule: Record<string
 
 export function defaultsOf(rules: Record<string, Rule>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, r.default]));
-}
-
-/** For messages: `lr=0.01, module.hiddenUnits=[64, 32]`. */
-export function describeParams(params: Record<string, unknown>): string {
-  return Object.entries(params).map(([k, v]) => `${k}=${describeValue(v)}`).join(', ');
 }

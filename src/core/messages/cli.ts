@@ -1,46 +1,8 @@
 import { describeValue, listOf } from '../describe.js';
 
 /**
- * Messages of the command line, search files (`defineSearch`) and the searches built for
- * them: RandomizedSearchCV and successive halving.
+ * Messages of the command line and of search files (`defineSearch`).
  */
-
-// ── successive halving ────────────────────────────────────────────────────────
-
-export function halvingResourceInSpace(owner: string, resource: string): string {
-  return (
-    `${owner}: cannot use '${resource}' as the resource, since it is one of the searched parameters; ` +
-    `remove it from the grid (halving sets it per round) or use resource 'nSamples'.`
-  );
-}
-
-export function halvingMinResourcesInvalid(owner: string, value: unknown): string {
-  return `${owner}: minResources must be 'exhaust', 'smallest' or a positive integer; got ${describeValue(value)}.`;
-}
-
-export function halvingMaxResourcesInvalid(owner: string, value: unknown): string {
-  return `${owner}: maxResources must be 'auto' or a positive integer; got ${describeValue(value)}.`;
-}
-
-export function halvingMinAboveMax(owner: string, min: number, max: number): string {
-  return `${owner}: minResources (${min}) is greater than maxResources (${max}); lower minResources or raise maxResources.`;
-}
-
-export function halvingMaxAboveTrainRows(owner: string, max: number, rows: number): string {
-  return `${owner}: maxResources (${max}) is more than the smallest training fold holds (${rows} rows) with resource 'nSamples'; use at most ${rows}, or 'auto'.`;
-}
-
-export function halvingBothExhaust(owner: string): string {
-  return `${owner}: nCandidates and minResources cannot both be 'exhaust' (each is derived from the other); set one of them.`;
-}
-
-export function halvingNCandidatesInvalid(owner: string, value: unknown): string {
-  return `${owner}: nCandidates must be 'exhaust' or a positive integer; got ${describeValue(value)}.`;
-}
-
-export function halvingNeedsOneMetric(owner: string, metrics: readonly string[]): string {
-  return `${owner}: successive halving promotes candidates by one metric; with several (${metrics.join(', ')}) set refit to the name of the one to use.`;
-}
 
 // ── search definitions (defineSearch) ─────────────────────────────────────────
 
