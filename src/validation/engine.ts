@@ -56,7 +56,7 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Use this executor instead of creating (and closing) one. */
   executor?: Executor;
-  /** Train each candidate's folds as one stacked model where they can be: true, false (the default) or 'auto'. */
+  /** Train each candidate's folds as one stacked model where they can be: true, false or 'auto'. The public entry points default to 'auto' (checkFoldBatching); left out here, nothing is stacked. */
   foldBatching?: FoldBatching;
 }
 
