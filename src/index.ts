@@ -4,6 +4,8 @@
  */
 export { VERSION } from './version.js';
 export * from './core/errors.js';
+export { collectWarnings, withWarningSink } from './core/warnings.js';
+export type { GridfoldWarning, WarningKind, WarningSink } from './core/warnings.js';
 export type * from './core/types.js';
 export { Rng, deriveSeed } from './core/rng.js';
 export { initBackend, describeBackend } from './backend/index.js';

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './warnings.js';
 export * from './types.js';
 export * from './rng.js';
 export * from './check.js';

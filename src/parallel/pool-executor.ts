@@ -5,7 +5,7 @@
  */
 import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { InvalidParameterError, messages, type FitRecord } from '../core/index.js';
+import { InvalidParameterError, messages, warn, type FitRecord } from '../core/index.js';
 import { initBackend } from '../backend/index.js';
 import { InProcessExecutor, MAX_JOBS, type Executor, type FitTask, type RunOptions, type SearchData } from '../validation/index.js';
 import { dispatch } from './dispatch.js';
@@ -18,19 +18,16 @@ export interface PoolExecutorOptions {
   nJobs: number;
   /** Per-worker memory limits (a fit over them fails alone; the worker is replaced). */
   resourceLimits?: ResourceLimits;
-  /** Where decisions are said (the native-backend fallback, the pool's start). Default: stderr. */
-  log?: (line: string) => void;
-  /** Say when the pool starts (workers, backend, shared bytes). Default false. */
-  announce?: boolean;
+  /** Told one line when the pool starts (workers, backend, shared megabytes). */
+  announce?: (line: string) => void;
 }
 
-const OPTIONS = ['nJobs', 'resourceLimits', 'log', 'announce'];
+const OPTIONS = ['nJobs', 'resourceLimits', 'announce'];
 
 export class PoolExecutor implements Executor {
   readonly nJobs: number;
   private readonly resourceLimits: ResourceLimits | undefined;
-  private readonly log: (line: string) => void;
-  private readonly announce: boolean;
+  private readonly announce: ((line: string) => void) | undefined;
   private pool: Piscina | undefined;
   /** The data the pool's workers view, and whether they can import TypeScript. */
   private poolData: SearchData | undefined;
@@ -43,19 +40,17 @@ export class PoolExecutor implements Executor {
     for (const key of Object.keys(options)) {
       if (!OPTIONS.includes(key)) throw new InvalidParameterError(messages.unknownOption('PoolExecutor', key, OPTIONS));
     }
-    const { nJobs, resourceLimits, log, announce } = options;
+    const { nJobs, resourceLimits, announce } = options;
     if (typeof nJobs !== 'number' || !Number.isInteger(nJobs) || nJobs < 1 || nJobs > MAX_JOBS) {
       throw new InvalidParameterError(messages.poolOptionInvalid('nJobs', nJobs, `an integer in [1, ${MAX_JOBS}]`));
     }
     if (resourceLimits !== undefined && (typeof resourceLimits !== 'object' || resourceLimits === null)) {
       throw new InvalidParameterError(messages.poolOptionInvalid('resourceLimits', resourceLimits, 'an object of worker resource limits'));
     }
-    if (log !== undefined && typeof log !== 'function') throw new InvalidParameterError(messages.poolOptionInvalid('log', log, 'a function'));
-    if (announce !== undefined && typeof announce !== 'boolean') throw new InvalidParameterError(messages.poolOptionInvalid('announce', announce, 'true or false'));
+    if (announce !== undefined && typeof announce !== 'function') throw new InvalidParameterError(messages.poolOptionInvalid('announce', announce, 'a function'));
     this.nJobs = nJobs;
     this.resourceLimits = resourceLimits;
-    this.log = log ?? ((line) => process.stderr.write(`${line}\n`));
-    this.announce = announce ?? false;
+    this.announce = announce;
   }
 
   get description(): string {
@@ -80,7 +75,7 @@ export class PoolExecutor implements Executor {
     if (backend.native || options.customScorers) {
       // tfjs #8388: tfjs-node loaded in several threads of one process crashes. Function
       // scorers cannot cross a thread boundary either. Both run here, one fit at a time.
-      if (backend.native && !this.runsInProcess) this.log(messages.nativeBackendSingleJob(this.nJobs, tasks.length));
+      if (backend.native && !this.runsInProcess) warn('GridfoldWarning', messages.nativeBackendSingleJob(this.nJobs, tasks.length));
       this.runsInProcess = backend.native;
       return new InProcessExecutor().run(tasks, data, options);
     }
@@ -120,10 +115,10 @@ export class PoolExecutor implements Executor {
     });
     // Without a listener an 'error' event would crash the process; during a run, dispatch
     // listens too and stops the run, since that run's tasks could wait forever.
-    this.pool.on('error', (error: Error) => this.log(messages.workerFailedIdle(error.message)));
+    this.pool.on('error', (error: Error) => warn('GridfoldWarning', messages.workerFailedIdle(error.message)));
     this.poolData = data;
     this.poolTypeScript = typescript;
-    if (this.announce) this.log(messages.poolStarted(threads, backend, sharedBytes(dataset) / 2 ** 20));
+    this.announce?.(messages.poolStarted(threads, backend, sharedBytes(dataset) / 2 ** 20));
     return this.pool;
   }
 }

@@ -7,15 +7,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readFile, rename, truncate } from 'node:fs/promises';
-import { JournalError, messages, type FitRecord } from '../core/index.js';
+import { JournalError, messages, warn, type FitRecord } from '../core/index.js';
 import type { FitJournal, FitTask, JournalContext, JournalFactory, SearchData } from '../validation/index.js';
 import { VERSION } from '../version.js';
 
 export interface JournalOptions {
   /** Keep the fits an existing journal holds (true), or move it aside and start afresh (default). */
   resume?: boolean;
-  /** Where warnings go (a truncated last line, a journal moved aside). Default: process.emitWarning. */
-  onWarning?: (message: string) => void;
 }
 
 /** The search fingerprint on the journal's first line; each part is compared on resume. */
@@ -50,19 +48,18 @@ export class RunJournal implements FitJournal {
   }
 
   static async open(path: string, context: JournalContext, options: JournalOptions = {}): Promise<RunJournal> {
-    const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'GridfoldWarning'));
     const header = searchHeader(context);
     const existing = existsSync(path) ? await readFile(path, 'utf8') : '';
     if (options.resume && existing !== '') {
-      const records = await loadJournal(path, existing, header, warn);
+      const records = await loadJournal(path, existing, header);
       if (records) {
-        if (records.size > 0) warn(messages.journalResumed(path, records.size));
+        if (records.size > 0) warn('GridfoldWarning', messages.journalResumed(path, records.size));
         return new RunJournal(path, header.data, records);
       }
     } else if (existing !== '') {
       const aside = `${path}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
       await rename(path, aside);
-      warn(messages.journalMovedAside(path, aside));
+      warn('GridfoldWarning', messages.journalMovedAside(path, aside));
     }
     await writeSynced(path, `${JSON.stringify(header)}\n`, 'w');
     return new RunJournal(path, header.data, new Map());
@@ -113,7 +110,7 @@ export function searchHeader(context: JournalContext): JournalHeader {
 }
 
 /** The records of an existing journal, or undefined when it holds no header yet (killed while creating it). */
-async function loadJournal(path: string, text: string, header: JournalHeader, warn: (m: string) => void): Promise<Map<string, FitRecord> | undefined> {
+async function loadJournal(path: string, text: string, header: JournalHeader): Promise<Map<string, FitRecord> | undefined> {
   const complete = text.endsWith('\n');
   const lines = text.split('\n');
   if (complete) lines.pop();
@@ -136,7 +133,7 @@ async function loadJournal(path: string, text: string, header: JournalHeader, wa
     const isLast = i === lines.length - 1;
     if (!entry || typeof entry.key !== 'string' || typeof entry.record !== 'object') {
       if (isLast && !complete) {
-        warn(messages.journalTruncatedTail(path, i + 1));
+        warn('GridfoldWarning', messages.journalTruncatedTail(path, i + 1));
         // Cut the partial line off, so the next append starts on a line of its own.
         await truncate(path, Buffer.byteLength(text.slice(0, goodLength)));
         break;

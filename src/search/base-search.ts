@@ -4,7 +4,7 @@
  * aggregates, ranks, picks the best and refits it.
  */
 import {
-  InvalidParameterError, Rng, checkBoolean, checkInteger, checkKnownOptions, messages,
+  InvalidParameterError, Rng, checkBoolean, checkInteger, checkKnownOptions, messages, warn,
   type CvResults, type FeaturesInput, type FitRecord, type Params, type RunMeta, type RunResult, type TargetsInput,
 } from '../core/index.js';
 import { checkXy } from '../data/index.js';
@@ -73,7 +73,6 @@ export abstract class BaseSearchCV {
   refitTime: number | undefined;
   nSplits: number | undefined;
   scorerNames: string[] = [];
-  warnings: string[] = [];
   meta: RunMeta | undefined;
 
   constructor(estimator: NeuralNet, options: SearchOptions, extraOptions: string[] = []) {
@@ -149,10 +148,7 @@ export abstract class BaseSearchCV {
       await executor.close();
     }
     const warning = reportFailures(this.fits);
-    if (warning) {
-      this.warnings.push(warning);
-      process.emitWarning(warning, 'FitFailedWarning');
-    }
+    if (warning) warn('FitFailedWarning', warning);
     if (refitMetric !== false && this.options.refit !== false) await this.refit(data, nClasses);
     this.meta = this.describeRun(data, splitter.describe(), backend.name, scorers, refitMetric, candidates.length, started);
     return this;

@@ -1,4 +1,4 @@
-import { checkInteger, messages, type RunMeta } from '../core/index.js';
+import { checkInteger, messages, warn, type RunMeta } from '../core/index.js';
 import type { NeuralNet } from '../estimators/index.js';
 import { ParameterSampler, type DistributionSpec } from '../params/index.js';
 import { BaseSearchCV, type Evaluation, type SearchOptions } from './base-search.js';
@@ -39,9 +39,7 @@ export class RandomizedSearchCV extends BaseSearchCV {
 
   protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<unknown>): Promise<void> {
     if (this.sampler.capped) {
-      const warning = messages.samplerSpaceSmaller(this.sampler.length, this.sampler.nIter);
-      this.warnings.push(warning);
-      process.emitWarning(warning, 'UserWarning');
+      warn('UserWarning', messages.samplerSpaceSmaller(this.sampler.length, this.sampler.nIter));
     }
     await evaluate({ candidates: this.sampler.toArray() });
   }

@@ -1,7 +1,7 @@
 /**
  * crossValidate: every fold of one estimator, as scikit-learn's `cross_validate`.
  */
-import { InvalidParameterError, checkBoolean, checkKnownOptions, messages, type FeaturesInput, type TargetsInput } from '../core/index.js';
+import { InvalidParameterError, checkBoolean, checkKnownOptions, messages, warn, type FeaturesInput, type TargetsInput } from '../core/index.js';
 import { checkXy } from '../data/index.js';
 import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import { resolveScoring, type ScoringSpec } from '../scoring/index.js';
@@ -56,7 +56,7 @@ export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: T
     records = await runFits(engine);
   }
   const warning = reportFailures(records);
-  if (warning) process.emitWarning(warning, 'FitFailedWarning');
+  if (warning) warn('FitFailedWarning', warning);
   result.fit_time = records.map((r) => r.fitTime);
   result.score_time = records.map((r) => r.scoreTime);
   for (const name of Object.keys(scorers)) {

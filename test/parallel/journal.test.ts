@@ -2,9 +2,9 @@ import test from 'ava';
 import { mkdtemp, readFile, readdir, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { messages, type FitRecord } from '../../src/core/index.js';
+import { collectWarnings, messages, type FitRecord, type GridfoldWarning } from '../../src/core/index.js';
 import { JournalError } from '../../src/core/errors.js';
-import { RunJournal, dataFingerprint } from '../../src/results/journal.js';
+import { RunJournal, dataFingerprint, type JournalOptions } from '../../src/results/journal.js';
 import type { FitTask, JournalContext } from '../../src/validation/index.js';
 
 function context(overrides: Partial<{ x0: number; lr: number; grid: number[] }> = {}): JournalContext {
@@ -36,10 +36,13 @@ async function tempPath(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'gridfold-journal-')), 'journal.jsonl');
 }
 
-function collect(): { warnings: string[]; onWarning: (m: string) => void } {
-  const warnings: string[] = [];
-  return { warnings, onWarning: (m) => warnings.push(m) };
+/** Opens the journal; returns it with the warnings that opening raised. */
+async function openWatched(path: string, context: JournalContext, options: JournalOptions = {}): Promise<[RunJournal, GridfoldWarning[]]> {
+  const { result, warnings } = await collectWarnings(() => RunJournal.open(path, context, options));
+  return [result, warnings];
 }
+
+const notice = (message: string): GridfoldWarning => ({ kind: 'GridfoldWarning', message });
 
 test('appended fits come back on resume bit for bit, NaN, Infinity and -0 included', async (t) => {
   const path = await tempPath();
@@ -47,17 +50,16 @@ test('appended fits come back on resume bit for bit, NaN, Infinity and -0 includ
   const failed = { ...record(1, Number.NaN), error: { name: 'NonFiniteLossError', message: 'loss is NaN' } };
   await journal.append(journal.keyOf(task(0)), record(0, 0.1 + 0.2));
   await journal.append(journal.keyOf(task(1)), failed);
-  const { warnings, onWarning } = collect();
-  const resumed = await RunJournal.open(path, context(), { resume: true, onWarning });
+  const [resumed, warnings] = await openWatched(path, context(), { resume: true });
   t.is(resumed.resumedFits, 2);
   t.deepEqual(resumed.lookup(resumed.keyOf(task(0))), record(0, 0.30000000000000004));
   t.deepEqual(resumed.lookup(resumed.keyOf(task(1))), failed);
   t.true(Number.isNaN(resumed.lookup(resumed.keyOf(task(1)))!.testScores.score));
   const zero = { ...task(0), foldIndex: 2, train: new Int32Array([1, 3]) };
   await resumed.append(resumed.keyOf(zero), record(2, -0));
-  const again = await RunJournal.open(path, context(), { resume: true, onWarning: () => {} });
+  const [again] = await openWatched(path, context(), { resume: true });
   t.true(Object.is(again.lookup(again.keyOf(zero))!.testScores.score, -0));
-  t.deepEqual(warnings, [messages.journalResumed(path, 2)]);
+  t.deepEqual(warnings, [notice(messages.journalResumed(path, 2))]);
   const lines = (await readFile(path, 'utf8')).split('\n');
   t.is(lines.length, 5); // header, three fits, and the final newline
   t.is(JSON.parse(lines[0]).gridfold, 'journal');
@@ -82,13 +84,12 @@ test('a truncated last line is ignored with a warning and the next fit starts on
   await journal.append(journal.keyOf(task(0)), record(0, 0.5));
   const whole = await readFile(path, 'utf8');
   await appendFile(path, '{"key":"abc","record":{"candidateIn');
-  const { warnings, onWarning } = collect();
-  const resumed = await RunJournal.open(path, context(), { resume: true, onWarning });
-  t.deepEqual(warnings, [messages.journalTruncatedTail(path, 3), messages.journalResumed(path, 1)]);
+  const [resumed, warnings] = await openWatched(path, context(), { resume: true });
+  t.deepEqual(warnings, [notice(messages.journalTruncatedTail(path, 3)), notice(messages.journalResumed(path, 1))]);
   t.is(resumed.resumedFits, 1);
   t.is(await readFile(path, 'utf8'), whole);
   await resumed.append(resumed.keyOf(task(1)), record(1, 0.75));
-  const again = await RunJournal.open(path, context(), { resume: true, onWarning: () => {} });
+  const [again] = await openWatched(path, context(), { resume: true });
   t.is(again.resumedFits, 2);
   t.deepEqual(again.lookup(again.keyOf(task(1))), record(1, 0.75));
 });
@@ -98,9 +99,9 @@ test('a complete last entry that lost only its newline is kept', async (t) => {
   const journal = await RunJournal.open(path, context());
   await journal.append(journal.keyOf(task(0)), record(0, 0.5));
   await writeFile(path, (await readFile(path, 'utf8')).slice(0, -1));
-  const resumed = await RunJournal.open(path, context(), { resume: true, onWarning: () => {} });
+  const [resumed] = await openWatched(path, context(), { resume: true });
   await resumed.append(resumed.keyOf(task(1)), record(1, 0.25));
-  const again = await RunJournal.open(path, context(), { resume: true, onWarning: () => {} });
+  const [again] = await openWatched(path, context(), { resume: true });
   t.is(again.resumedFits, 2);
 });
 
@@ -137,26 +138,24 @@ test('without resume an existing journal is moved aside, and the new one starts 
   const first = await RunJournal.open(path, context());
   await first.append(first.keyOf(task(0)), record(0, 0.5));
   const old = await readFile(path, 'utf8');
-  const { warnings, onWarning } = collect();
-  const fresh = await RunJournal.open(path, context(), { onWarning });
+  const [fresh, warnings] = await openWatched(path, context());
   t.is(fresh.resumedFits, 0);
   t.is(fresh.lookup(fresh.keyOf(task(0))), undefined);
   const files = (await readdir(join(path, '..'))).filter((f) => f.endsWith('.bak'));
   t.is(files.length, 1);
   const aside = join(path, '..', files[0]);
-  t.deepEqual(warnings, [messages.journalMovedAside(path, aside)]);
+  t.deepEqual(warnings, [notice(messages.journalMovedAside(path, aside))]);
   t.is(await readFile(aside, 'utf8'), old);
   t.is((await readFile(path, 'utf8')).split('\n').length, 2);
 });
 
 test('resume without a journal, or with only a half-written header, starts afresh', async (t) => {
   const path = await tempPath();
-  const { warnings, onWarning } = collect();
-  const none = await RunJournal.open(path, context(), { resume: true, onWarning });
+  const [none, warnings] = await openWatched(path, context(), { resume: true });
   t.is(none.resumedFits, 0);
   await writeFile(path, '{"gridfold":"jou');
-  const half = await RunJournal.open(path, context(), { resume: true, onWarning });
+  const [half, more] = await openWatched(path, context(), { resume: true });
   t.is(half.resumedFits, 0);
-  t.deepEqual(warnings, []);
+  t.deepEqual([...warnings, ...more], []);
   t.is(JSON.parse((await readFile(path, 'utf8')).split('\n')[0]).gridfold, 'journal');
 });

@@ -40,13 +40,13 @@ test('PoolExecutor refuses bad options with their value', (t) => {
   t.throws(() => new PoolExecutor({ nJobs: 0 }), { message: messages.poolOptionInvalid('nJobs', 0, 'an integer in [1, 256]') });
   t.throws(() => new PoolExecutor({ nJobs: 1.5 }), { message: 'PoolExecutor: options.nJobs must be an integer in [1, 256]; got 1.5.' });
   t.throws(() => new PoolExecutor({ nJobs: 2, resourceLimits: null as never }), { message: messages.poolOptionInvalid('resourceLimits', null, 'an object of worker resource limits') });
-  t.throws(() => new PoolExecutor({ nJobs: 2, threads: 2 } as never), { message: messages.unknownOption('PoolExecutor', 'threads', ['nJobs', 'resourceLimits', 'log', 'announce']) });
+  t.throws(() => new PoolExecutor({ nJobs: 2, threads: 2 } as never), { message: messages.unknownOption('PoolExecutor', 'threads', ['nJobs', 'resourceLimits', 'announce']) });
 });
 
 test('the threads live for the whole search (every run) and are gone after close', async (t) => {
   const o = engineOptions(2);
   const lines: string[] = [];
-  const executor = new PoolExecutor({ nJobs: 2, log: (line) => lines.push(line), announce: true });
+  const executor = new PoolExecutor({ nJobs: 2, announce: (line) => lines.push(line) });
   t.is(executor.threads, 0);
   const first = await runFits({ ...o, executor });
   const ids = executor.threadIds;

@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SearchFileError, UsageError, messages, type RunResult } from '../../core/index.js';
+import { SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
 import { nClassesOf, resolveNJobs } from '../../validation/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
@@ -65,10 +65,11 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
   const resumeArgs = ['run', ...argv.filter((a) => a !== '--no-resume' && a !== '--resume'), '--resume'];
-  const search = await runUntilStopped(async (signal) => {
+  // Warnings (failed fits, a journal resumed or moved aside) are printed as the CLI's own lines.
+  const search = await withWarningSink((warning) => out.stderr(messages.cliNotice(warning.message)), () => runUntilStopped(async (signal) => {
     const search = createSearch(definition, estimator, overrides, {
       signal,
-      journal: runJournal(join(outDir, JOURNAL_FILE), { resume: values.resume === true, onWarning: (line) => out.stderr(messages.cliNotice(line)) }),
+      journal: runJournal(join(outDir, JOURNAL_FILE), { resume: values.resume === true }),
       onProgress: (progress) => reporter?.onProgress(progress),
     });
     const plan = planOf(search, definition, dataset);
@@ -82,9 +83,8 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
     } finally {
       reporter.finish();
     }
-  }, { resumeCommand: messages.cliResumeCommand(resumeArgs), stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } });
+  }, { resumeCommand: messages.cliResumeCommand(resumeArgs), stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } }));
 
-  // search.warnings (failed fits) were already emitted as process warnings on stderr.
   const run: RunResult = search.runResult();
   run.meta = { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } };
   const written = await writeReport(outDir, run);
