@@ -13,9 +13,11 @@ export type { BackendInfo, BackendChoice } from './backend/index.js';
 export * from './data/index.js';
 export {
   NeuralNetClassifier, NeuralNetRegressor, NeuralNet, EarlyStopping, Checkpoint, LRScheduler, Callback,
-  defineModule, estimatorFromSpec, ACTIVATIONS, INITS, OPTIMIZERS, LOSSES,
+  defineModule, estimatorFromSpec, formatSummary, ACTIVATIONS, CNN_ACTIVATIONS, INITS, OPTIMIZERS, LOSSES,
 } from './estimators/index.js';
-export type { EstimatorSpec, FitOptions, ModuleDefinition, ModuleContext, ModuleBuilder, TrainingContext } from './estimators/index.js';
+export type {
+  EstimatorSpec, FitOptions, ModuleDefinition, ModuleContext, ModuleBuilder, TrainingContext, ConvBlock, ModelSummary, LayerSummary, SummaryOptions,
+} from './estimators/index.js';
 export * from './params/index.js';
 export * from './splitters/index.js';
 export * from './scoring/index.js';

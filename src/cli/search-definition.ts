@@ -7,7 +7,7 @@
 import type { Dataset, DatasetSpec } from '../data/index.js';
 import type { Callback, ModuleDefinition, NeuralNet } from '../estimators/index.js';
 import type { LossName } from '../estimators/losses.js';
-import type { ActivationName } from '../estimators/modules/mlp.js';
+import type { CnnActivationName, ConvBlock } from '../estimators/modules/cnn.js';
 import type { InitName } from '../estimators/modules/initializers.js';
 import type { Distribution } from '../params/index.js';
 import type { ScoringSpec } from '../scoring/index.js';
@@ -37,11 +37,14 @@ export interface EstimatorParams {
   callbacks?: Callback[];
   warmStart?: boolean;
   'module.hiddenUnits'?: number[];
-  'module.activation'?: ActivationName;
+  /** The mlp's activations; the cnn's also 'none'. */
+  'module.activation'?: CnnActivationName;
   'module.init'?: InitName;
   'module.dropout'?: number;
   'module.batchNorm'?: boolean;
   'module.outputActivation'?: 'auto' | 'linear' | 'softmax';
+  'module.convs'?: ConvBlock[];
+  'module.dense'?: number[];
   [moduleParam: `module.${string}`]: unknown;
 }
 

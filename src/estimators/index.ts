@@ -4,10 +4,12 @@ import { InvalidParameterError, messages } from '../core/index.js';
 import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
 import { registerBuiltin } from './modules/registry.js';
 import { mlpModule } from './modules/mlp.js';
+import { cnnModule } from './modules/cnn.js';
 import type { NeuralNet } from './neural-net.js';
 import type { EstimatorSpec } from './spec.js';
 
 registerBuiltin(mlpModule);
+registerBuiltin(cnnModule);
 
 export { NeuralNetClassifier, NeuralNetRegressor };
 export { NeuralNet } from './neural-net.js';
@@ -17,6 +19,9 @@ export * from './callbacks/index.js';
 export { defineModule, resolveModule, isModuleDefinition } from './modules/registry.js';
 export type { ModuleDefinition, ModuleContext, ModuleBuilder, ModuleRef } from './modules/registry.js';
 export { ACTIVATIONS } from './modules/mlp.js';
+export { CNN_ACTIVATIONS, CONV_BLOCK_FIELDS, type ConvBlock } from './modules/cnn.js';
+export { formatSummary, type ModelSummary, type LayerSummary } from './summary.js';
+export type { SummaryOptions } from './estimator-summary.js';
 export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';

@@ -4,16 +4,18 @@
  * is dropped by `dispose()`.
  */
 import {
-  NotFittedError, DataError, GridfoldError, deriveSeed, messages, withSeededMathRandom,
+  NotFittedError, DataError, deriveSeed, messages, withSeededMathRandom,
   type Features, type FeaturesInput, type HistoryRow, type Params, type Targets, type TargetsInput, type TaskKind,
 } from '../core/index.js';
 import { checkXy, toFeatures } from '../data/index.js';
 import { initBackend, tf, type LayersModel, type Optimizer } from '../backend/index.js';
 import { callbackFromJSON, isCallback, type Callback } from './callbacks/index.js';
 import { defaultsOf, mergeParams, rulesFor } from './params.js';
-import { moduleToRef, resolveModule } from './modules/registry.js';
-import { tfSeed } from './modules/initializers.js';
-import { lossExpects, toProbabilities, type LossName, type LossSpec } from './losses.js';
+import { moduleToRef } from './modules/registry.js';
+import { toProbabilities, type LossName, type LossSpec } from './losses.js';
+import { buildModel } from './build-model.js';
+import { summarizeEstimator, type SummaryOptions } from './estimator-summary.js';
+import type { ModelSummary } from './summary.js';
 import { makeOptimizer, type OptimizerSettings } from './optimizers.js';
 import { trainLoop } from './train.js';
 import type { TrainOptions } from './train-options.js';
@@ -204,6 +206,15 @@ export abstract class NeuralNet {
     return { values, n, k: state.nOutputs };
   }
 
+  /**
+   * torchinfo's summary: per layer the output shape and parameters, the totals, the
+   * mult-adds of a forward pass over a batch and the memory; `verbose: 1` prints the table.
+   * Unfitted, it summarises the model `fit` would build for `inputShape` and `nOutputs`.
+   */
+  summary(options: SummaryOptions = {}): Promise<ModelSummary> {
+    return summarizeEstimator(this, `${this.constructor.name}.summary`, options, (text) => process.stdout.write(`${text}\n`));
+  }
+
   /** Writes model.json + weights.bin (tfjs' file layout) and gridfold.json to `dir`. */
   async save(dir: string): Promise<void> {
     const state = this.requireFitted('save');
@@ -244,28 +255,7 @@ export abstract class NeuralNet {
   }
 
   private async build(sampleShape: number[], nOutputs: number): Promise<FittedState> {
-    const p = this.params;
-    const definition = await resolveModule(p.module);
-    const moduleParams = Object.fromEntries(
-      Object.entries(p).filter(([k]) => k.startsWith('module.')).map(([k, v]) => [k.slice('module.'.length), v]),
-    );
-    const lossName = p.loss as LossName;
-    let model: LayersModel;
-    try {
-      model = definition.build({
-        params: moduleParams, inputShape: sampleShape, outputUnits: nOutputs, task: this.task,
-        seed: tfSeed(p.seed as number, 'module'), lossExpects: lossExpects(lossName),
-      });
-    } catch (error) {
-      throw new GridfoldError(messages.moduleBuilderFailed(definition.name, (error as Error).message));
-    }
-    const outputShape = model.outputs[0].shape;
-    if (outputShape.length !== 2 || outputShape[1] !== nOutputs) {
-      model.dispose();
-      throw new DataError(messages.moduleOutputMismatch(definition.name, outputShape, nOutputs));
-    }
-    const last = model.layers[model.layers.length - 1].getConfig() as { activation?: string };
-    const loss: LossSpec = { name: lossName, outputsProbabilities: last.activation === 'softmax', task: this.task };
+    const { model, loss } = await buildModel(this.params, this.task, sampleShape, nOutputs);
     return { model, optimizer: makeOptimizer(this.optimizerSettings()), loss, nOutputs, sampleShape };
   }
 

@@ -8,6 +8,7 @@ import {
 } from '../core/index.js';
 import { ACTIVATIONS, MLP_DEFAULTS, OUTPUT_ACTIVATIONS } from './modules/mlp.js';
 import { INITS } from './modules/initializers.js';
+import { CNN_ACTIVATIONS, CNN_DEFAULTS, checkConvs } from './modules/cnn.js';
 import { isKnownModuleSync, knownModuleNames, moduleDefaultsSync } from './modules/registry.js';
 import { isCallback } from './callbacks/callback.js';
 
@@ -35,9 +36,10 @@ const callbacksCheck: Check = (owner, name, value) => {
   if (!Array.isArray(value) || !value.every(isCallback)) throw new InvalidParameterError(messages.callbackBad(value));
 };
 
-const hiddenUnitsCheck: Check = (owner, name, value) => {
+/** Layer widths: `example` shows one in the message. */
+const widthsCheck = (example: string): Check => (owner, name, value) => {
   const ok = Array.isArray(value) && value.every((u) => Number.isInteger(u) && u > 0);
-  if (!ok) throw new InvalidParameterError(messages.invalidValue(owner, name, value, 'an array of positive integers, e.g. [128, 64] (may be empty)'));
+  if (!ok) throw new InvalidParameterError(messages.invalidValue(owner, name, value, `an array of positive integers, e.g. ${example} (may be empty)`));
 };
 
 /** Parameters every estimator has; `loss` default differs by task and is set per class. */
@@ -63,13 +65,25 @@ export const COMMON_RULES: Record<string, Rule> = {
   warmStart: { default: false, check: bool },
 };
 
-export const MLP_RULES: Record<string, Rule> = {
-  'module.hiddenUnits': { default: MLP_DEFAULTS.hiddenUnits, check: hiddenUnitsCheck },
-  'module.activation': { default: MLP_DEFAULTS.activation, check: oneOf(ACTIVATIONS) },
+/** What the built-in modules share: initialisation, dropout, batch norm and the output layer. */
+const LAYER_RULES: Record<string, Rule> = {
   'module.init': { default: MLP_DEFAULTS.init, check: oneOf(INITS) },
   'module.dropout': { default: MLP_DEFAULTS.dropout, check: (o, n, v) => void checkNumber(o, n, v, { min: 0, max: 1 }) },
   'module.batchNorm': { default: MLP_DEFAULTS.batchNorm, check: bool },
   'module.outputActivation': { default: MLP_DEFAULTS.outputActivation, check: oneOf(OUTPUT_ACTIVATIONS) },
+};
+
+export const MLP_RULES: Record<string, Rule> = {
+  'module.hiddenUnits': { default: MLP_DEFAULTS.hiddenUnits, check: widthsCheck('[128, 64]') },
+  'module.activation': { default: MLP_DEFAULTS.activation, check: oneOf(ACTIVATIONS) },
+  ...LAYER_RULES,
+};
+
+export const CNN_RULES: Record<string, Rule> = {
+  'module.convs': { default: CNN_DEFAULTS.convs, check: (o, _n, v) => checkConvs(o, v) },
+  'module.dense': { default: CNN_DEFAULTS.dense, check: widthsCheck('[64]') },
+  'module.activation': { default: CNN_DEFAULTS.activation, check: oneOf(CNN_ACTIVATIONS) },
+  ...LAYER_RULES,
 };
 
 /** The rules of a classifier or a regressor: they differ in the losses they accept. */
@@ -84,6 +98,7 @@ export function rulesFor(task: 'classification' | 'regression'): Record<string, 
 /** The `module.*` rules for the module a parameter object names. */
 export function moduleRules(module: unknown): Record<string, Rule> | 'any' {
   if (module === 'mlp') return MLP_RULES;
+  if (module === 'cnn') return CNN_RULES;
   const defaults = moduleDefaultsSync(module);
   if (!defaults) return 'any';
   return Object.fromEntries(Object.entries(defaults).map(([k, v]) => [`module.${k}`, { default: v, check: () => {} }]));

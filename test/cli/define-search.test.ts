@@ -46,7 +46,7 @@ test('estimator fields: kind, unknown keys, and each parameter checked by the es
   refuses(t, { estimator: { kind: 'classifier', params: { optimizer: 'adamw' } } },
     `estimator.params.optimizer: ${messages.notOneOf('NeuralNetClassifier', 'optimizer', 'adamw', ['sgd', 'adam', 'rmsprop', 'adagrad'])}`);
   refuses(t, { estimator: { kind: 'regressor', params: { lr: -1 } } }, `estimator.params.lr: ${messages.invalidValue('NeuralNetRegressor', 'lr', -1, 'a number > 0')}`);
-  refuses(t, { estimator: { kind: 'classifier', params: { module: 'resnet' } } }, `estimator.params.module: ${messages.unknownModule('resnet', ['mlp'])}`);
+  refuses(t, { estimator: { kind: 'classifier', params: { module: 'resnet' } } }, `estimator.params.module: ${messages.unknownModule('resnet', ['mlp', 'cnn'])}`);
 });
 
 test('grid and distributions: the path of a bad name or value', (t) => {

@@ -36,7 +36,7 @@ test('bad values name the parameter, show the value and say what is accepted', (
   });
   t.throws(() => new NeuralNetClassifier({ batchSize: 1.5 }), { message: 'NeuralNetClassifier: batchSize must be an integer >= 1; got 1.5.' });
   t.throws(() => new NeuralNetRegressor({ loss: 'crossEntropy' }), { message: 'NeuralNetRegressor: loss must be one of mse, mae or huber; got "crossEntropy".' });
-  t.throws(() => new NeuralNetClassifier({ module: 'resnet' }), { message: /^module must be one of mlp, a module from defineModule\(\)/ });
+  t.throws(() => new NeuralNetClassifier({ module: 'resnet' }), { message: /^module must be one of mlp or cnn, a module from defineModule\(\)/ });
   t.throws(() => new NeuralNetClassifier({ callbacks: [1] }), { message: messages.callbackBad([1]) });
 });
 

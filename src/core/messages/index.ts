@@ -5,6 +5,7 @@
 export * from './common.js';
 export * from './backend.js';
 export * from './estimators.js';
+export * from './modules.js';
 export * from './search.js';
 export * from './data.js';
 export * from './parallel.js';

@@ -39,10 +39,14 @@ function buildMlp(context: ModuleContext): LayersModel {
     if (p.dropout > 0) model.add(tf.layers.dropout({ rate: p.dropout }));
   });
   const output = layerInitializers(p.init, context.seed, p.hiddenUnits.length);
-  const outputActivation: LayerConfigActivation =
-    p.outputActivation === 'auto' ? (context.lossExpects === 'probabilities' ? 'softmax' : 'linear') : p.outputActivation;
-  model.add(tf.layers.dense({ units: context.outputUnits, activation: outputActivation, ...output }));
+  model.add(tf.layers.dense({ units: context.outputUnits, activation: outputLayerActivation(p.outputActivation, context), ...output }));
   return model;
+}
+
+/** `auto`: softmax when the loss expects probabilities (nll), logits otherwise. */
+export function outputLayerActivation(choice: (typeof OUTPUT_ACTIVATIONS)[number], context: Pick<ModuleContext, 'lossExpects'>): 'linear' | 'softmax' {
+  if (choice !== 'auto') return choice;
+  return context.lossExpects === 'probabilities' ? 'softmax' : 'linear';
 }
 
 export const mlpModule: ModuleDefinition = {
