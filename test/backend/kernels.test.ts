@@ -2,9 +2,11 @@ import test from 'ava';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { initBackend, tf } from '../../src/backend/index.js';
-import { InvalidParameterError } from '../../src/core/index.js';
+import { InvalidParameterError, messages } from '../../src/core/index.js';
 import { GEMM_C_SHA256, GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from '../../src/backend/kernels/gemm-wasm.js';
-import { checkedModule, gemmBuild, gridfoldMatMulAvailable, matMul, setGemmBuild, type MatMulOptions } from '../../src/backend/kernels/matmul.js';
+import { gridfoldMatMulAvailable, matMul, type MatMulOptions } from '../../src/backend/kernels/matmul.js';
+import { GEMM_EXPORTS, gemmBuild, setGemmBuild } from '../../src/backend/kernels/gemm-builds.js';
+import { checkedModule } from '../../src/backend/kernels/wasm-module.js';
 
 /** A small seeded generator (mulberry32): the same data on every run. */
 function random(seed: number): () => number {
@@ -258,7 +260,7 @@ test.serial('the sha256 in gemm-wasm.ts is that of gemm.c (rebuild with node src
 
 test.serial('the committed kernel owns no memory; modules with data, globals, their own memory or other imports are refused', (t) => {
   for (const base64 of [GEMM_WASM_BASE64, GEMM_RELAXED_WASM_BASE64]) {
-    t.notThrows(() => checkedModule(new Uint8Array(Buffer.from(base64, 'base64'))));
+    t.notThrows(() => checkedModule(new Uint8Array(Buffer.from(base64, 'base64')), GEMM_EXPORTS));
   }
 
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -268,15 +270,15 @@ test.serial('the committed kernel owns no memory; modules with data, globals, th
   const module = (...sections: number[][]) => new Uint8Array([...header, ...sections.flat()]);
 
   const withData = module(importMemory('env', 'memory'), section(11, [1, 0x00, 0x41, 0x00, 0x0b, 1, 0x2a]));
-  t.throws(() => checkedModule(withData), { message: 'the module has a data section; it must own no memory, data, globals or tables' });
+  t.throws(() => checkedModule(withData, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['data']) });
   const withStackPointer = module(importMemory('env', 'memory'), section(6, [1, 0x7f, 0x01, 0x41, 0x80, 0x88, 0x04, 0x0b]));
-  t.throws(() => checkedModule(withStackPointer), { message: 'the module has a global section; it must own no memory, data, globals or tables' });
+  t.throws(() => checkedModule(withStackPointer, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['global']) });
   const ownMemory = module(section(5, [1, 0x00, 0x01]));
-  t.throws(() => checkedModule(ownMemory), { message: 'the module has a memory section; it must own no memory, data, globals or tables' });
+  t.throws(() => checkedModule(ownMemory, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['memory']) });
   const otherImport = module(importMemory('env', 'heap'));
-  t.throws(() => checkedModule(otherImport), { message: 'the module must import exactly env.memory; it imports env.heap (memory)' });
+  t.throws(() => checkedModule(otherImport, GEMM_EXPORTS), { message: messages.wasmModuleImports(['env.heap (memory)']) });
   const noExports = module(importMemory('env', 'memory'));
-  t.throws(() => checkedModule(noExports), { message: 'the module does not export the function gemm' });
+  t.throws(() => checkedModule(noExports, GEMM_EXPORTS), { message: messages.wasmModuleMissingExport('gemm') });
 });
 
 test.serial('bad arguments are refused with a message naming the argument, its shape and what is accepted', async (t) => {

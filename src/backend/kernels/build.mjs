@@ -8,7 +8,7 @@
  * rebuild fails.
  *
  * Two binaries come from the one source: plain SIMD128, which every engine with wasm SIMD
- * runs, and relaxed SIMD (-DGEMM_RELAXED_SIMD: fused multiply-add), which matmul.ts prefers
+ * runs, and relaxed SIMD (-DGEMM_RELAXED_SIMD: fused multiply-add), which gemm-builds.ts prefers
  * where the engine has it. Clang before 16 emits the relaxed instructions' pre-standard
  * opcodes, which V8 refuses, so the relaxed binary is validated here.
  *
@@ -17,7 +17,7 @@
  * overwrite tfjs' heap, so both sections are removed here; WebAssembly validation then
  * proves the code never touched them (a global.get/set or call_indirect with nothing to
  * refer to does not compile). The same whitelist of sections is enforced again at load
- * time by matmul.ts.
+ * time by wasm-module.ts.
  */
 import { execFileSync } from 'node:child_process';
 import v8 from 'node:v8';

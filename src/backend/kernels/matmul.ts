@@ -9,15 +9,13 @@
  * ~40 with relaxed SIMD's fused multiply-add, which is used where the engine has it.
  *
  * The kernel module imports tfjs' own WebAssembly.Memory and reads/writes tensors where
- * tfjs keeps them. That is only safe if the module owns no memory itself (no data, no
- * globals such as a shadow-stack pointer, no memory of its own), so the binary is checked
- * when it is loaded and refused otherwise. On any other backend `matMul` runs the same
- * product with tf ops, so callers need no branch.
+ * tfjs keeps them; which build runs is gemm-builds.ts's choice, and wasm-module.ts checks
+ * the binary owns no memory before it is ever instantiated. On any other backend `matMul`
+ * runs the same product with tf ops, so callers need no branch.
  */
-import { setFlagsFromString } from 'node:v8';
 import { BackendError, InvalidParameterError, messages } from '../../core/index.js';
 import { tf, type Tensor } from '../tf.js';
-import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemm-wasm.js';
+import { compiledModule, gemmBuild, type GemmBuild } from './gemm-builds.js';
 
 export const GRIDFOLD_MATMUL_KERNEL = 'GridfoldMatMul';
 
@@ -36,10 +34,6 @@ const FLAG_TRANSPOSE_A = 1;
 const FLAG_TRANSPOSE_B = 2;
 const FLAG_BIAS = 4;
 const FLAG_RELU = 8;
-
-/** Section ids a module that owns no memory may have: custom, type, import, function, export, code. */
-const ALLOWED_SECTIONS = new Set([0, 1, 2, 3, 7, 10]);
-const SECTION_NAMES: Record<number, string> = { 4: 'table', 5: 'memory', 6: 'global', 8: 'start', 9: 'element', 11: 'data', 12: 'data count' };
 
 type Gemm = (
   batch: number, m: number, n: number, k: number,
@@ -60,60 +54,8 @@ interface LoadedKernel {
   scratch: number;
 }
 
-/**
- * The two builds of the kernel: 'relaxed-simd' multiplies and adds in one fused instruction
- * (f32x4.relaxed_madd), 'simd128' in two. 'auto' takes the first where the engine runs it.
- * The fused build rounds once per multiply-add instead of twice, so its results differ in
- * the last bits; every thread of a process makes the same choice, so nJobs never changes a
- * score, but a machine without relaxed SIMD (or without FMA in its CPU) trains on the other
- * rounding. GRIDFOLD_GEMM=simd128 pins the plain build.
- */
-export const GEMM_BUILDS = ['auto', 'relaxed-simd', 'simd128'] as const;
-export type GemmBuild = Exclude<(typeof GEMM_BUILDS)[number], 'auto'>;
-
-// Per thread: this module is evaluated once per worker, and so are these.
-let wantedBuild: (typeof GEMM_BUILDS)[number] | undefined;
-const compiled = new Map<GemmBuild, WebAssembly.Module | Error>();
+// Per thread, as the compiled builds are: one kernel instance per backend memory and build.
 const instances = new WeakMap<object, Map<GemmBuild, LoadedKernel | Error>>();
-
-function checkedBuild(value: unknown, name: string): (typeof GEMM_BUILDS)[number] {
-  if (!(GEMM_BUILDS as readonly unknown[]).includes(value)) throw new InvalidParameterError(messages.unknownGemmBuild(name, value));
-  return value as (typeof GEMM_BUILDS)[number];
-}
-
-/** Chooses the kernel build for this thread (benchmarks compare them); 'auto' by default. */
-export function setGemmBuild(build: unknown): void {
-  wantedBuild = checkedBuild(build, 'build');
-}
-
-/** The build asked for in this thread (setGemmBuild, else GRIDFOLD_GEMM, else 'auto'); refuses a bad GRIDFOLD_GEMM. */
-export function requestedGemmBuild(): (typeof GEMM_BUILDS)[number] {
-  wantedBuild ??= checkedBuild(process.env.GRIDFOLD_GEMM ?? 'auto', 'GRIDFOLD_GEMM');
-  return wantedBuild;
-}
-
-/** The build matMul runs on wasm in this thread: the one asked for, or under 'auto' the fused one where it compiles. */
-export function gemmBuild(): GemmBuild {
-  const wanted = requestedGemmBuild();
-  if (wanted !== 'auto') return wanted;
-  return compiledModule('relaxed-simd') instanceof Error ? 'simd128' : 'relaxed-simd';
-}
-
-/**
- * Whether this engine accepts the relaxed-SIMD binary. V8 ships relaxed SIMD from 11.4
- * (Node 22); Node 20's V8 11.3 has it complete behind --experimental-wasm-relaxed-simd,
- * which only gates validation and can be set at run time (process-wide, so every worker
- * sees the same answer).
- */
-function validatesRelaxedSimd(bytes: Uint8Array<ArrayBuffer>): boolean {
-  if (WebAssembly.validate(bytes)) return true;
-  try {
-    setFlagsFromString('--experimental-wasm-relaxed-simd');
-  } catch {
-    return false;
-  }
-  return WebAssembly.validate(bytes);
-}
 
 /**
  * Whether matMul runs the gridfold kernel: the active backend is wasm and the kernel module
@@ -284,69 +226,3 @@ function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
   return loaded;
 }
 
-/** The build compiled and checked (once per thread), or why it cannot be. */
-function compiledModule(build: GemmBuild): WebAssembly.Module | Error {
-  let module = compiled.get(build);
-  if (module === undefined) {
-    try {
-      const bytes = decodeBase64(build === 'relaxed-simd' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
-      if (build === 'relaxed-simd' && !validatesRelaxedSimd(bytes)) throw new Error(messages.relaxedSimdUnavailable());
-      module = checkedModule(bytes);
-    } catch (error) {
-      module = error as Error;
-    }
-    compiled.set(build, module);
-  }
-  return module;
-}
-
-/**
- * Compiles the kernel, refusing a module that could write anywhere but where it is told:
- * it must import exactly env.memory and have no memory, data, global, table or start
- * section of its own. (Without globals it cannot have a shadow-stack pointer; WebAssembly
- * validation guarantees no instruction refers to a global or table that does not exist.)
- */
-export function checkedModule(bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module {
-  const found = sectionIds(bytes);
-  const stray = found.filter((id) => !ALLOWED_SECTIONS.has(id));
-  if (stray.length > 0) {
-    throw new Error(`the module has ${stray.map((id) => `a ${SECTION_NAMES[id] ?? `#${id}`} section`).join(', ')}; it must own no memory, data, globals or tables`);
-  }
-  const module = new WebAssembly.Module(bytes);
-  const imports = WebAssembly.Module.imports(module);
-  if (imports.length !== 1 || imports[0].module !== 'env' || imports[0].name !== 'memory' || imports[0].kind !== 'memory') {
-    throw new Error(`the module must import exactly env.memory; it imports ${imports.map((i) => `${i.module}.${i.name} (${i.kind})`).join(', ') || 'nothing'}`);
-  }
-  const exports = new Map(WebAssembly.Module.exports(module).map((e) => [e.name, e.kind]));
-  for (const name of ['gemm', 'gemm_scratch_bytes']) {
-    if (exports.get(name) !== 'function') throw new Error(`the module does not export the function ${name}`);
-  }
-  return module;
-}
-
-/** The ids of a wasm binary's sections, in order (throws on a malformed header or size). */
-function sectionIds(bytes: Uint8Array): number[] {
-  const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  if (bytes.length < 8 || header.some((byte, i) => bytes[i] !== byte)) throw new Error('not a WebAssembly 1.0 binary');
-  const ids: number[] = [];
-  let offset = 8;
-  while (offset < bytes.length) {
-    const id = bytes[offset++];
-    let size = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (offset >= bytes.length || shift > 28) throw new Error('malformed section size');
-      const byte = bytes[offset++];
-      size += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) break;
-    }
-    offset += size;
-    if (offset > bytes.length) throw new Error('a section runs past the end of the module');
-    ids.push(id);
-  }
-  return ids;
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(text, 'base64'));
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}

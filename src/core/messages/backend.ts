@@ -69,6 +69,29 @@ export function relaxedSimdUnavailable(): string {
   return 'this engine does not run relaxed SIMD (set GRIDFOLD_GEMM=simd128 or auto)';
 }
 
+/** Why a kernel binary may not be instantiated into tfjs' memory (the reason inside matMulKernelUnavailable). */
+export function wasmModuleOwnsSections(sections: readonly string[]): string {
+  return `the module has ${sections.map((name) => `a ${name} section`).join(', ')}; it must own no memory, data, globals or tables`;
+}
+
+export function wasmModuleImports(imports: readonly string[]): string {
+  return `the module must import exactly env.memory; it imports ${imports.join(', ') || 'nothing'}`;
+}
+
+export function wasmModuleMissingExport(name: string): string {
+  return `the module does not export the function ${name}`;
+}
+
+const MALFORMED = {
+  header: 'not a WebAssembly 1.0 binary',
+  size: 'malformed section size',
+  overrun: 'a section runs past the end of the module',
+} as const;
+
+export function wasmModuleMalformed(problem: keyof typeof MALFORMED): string {
+  return MALFORMED[problem];
+}
+
 export function matMulKernelUnavailable(reason: string): string {
   return `gridfold matmul: the wasm kernel cannot be loaded: ${reason}`;
 }
