@@ -11,8 +11,7 @@
  * longer costs time: both variants train with the lean step (measured at [1000, 1000]:
  * 1.8 s per epoch either way, against 6.5 s per epoch in the generic loop).
  */
-import * as tf from '@tensorflow/tfjs';
-import { choice, defineModule, defineSearch, loguniform, randint } from 'gridfold';
+import { choice, defineModule, defineSearch, loguniform, randint, tf } from 'gridfold';
 
 export const widthDepthMlp = defineModule('mlp-width-depth', ({ params, inputShape, outputUnits, seed, lossExpects }) => {
   const width = params.width as number;

@@ -8,7 +8,7 @@ export { collectWarnings, withWarningSink } from './core/warnings.js';
 export type { GridfoldWarning, WarningKind, WarningSink } from './core/warnings.js';
 export type * from './core/types.js';
 export { Rng, deriveSeed } from './core/rng.js';
-export { initBackend, describeBackend } from './backend/index.js';
+export { tf, initBackend, describeBackend } from './backend/index.js';
 export type { BackendInfo, BackendChoice } from './backend/index.js';
 export * from './data/index.js';
 export {
@@ -24,7 +24,9 @@ export * from './scoring/index.js';
 export { crossValidate, fitAndScore } from './validation/index.js';
 export type { CrossValidateOptions, CrossValidateResult, FitJournal, Progress, FitTask } from './validation/index.js';
 export * from './search/index.js';
-export { writeReport, renderReport } from './report/index.js';
+// From their own files, not report/index.js: the public types must name no vega type.
+export { renderReport, type ReportOptions } from './report/render.js';
+export { writeReport } from './report/write.js';
 export { writeResults, readResults, resultsFrame, formatRankedTable } from './results/index.js';
 export { defineSearch, type SearchDefinition, type EstimatorParams, type ParamGrid, type ParamDistributions, type HalvingSettings, type SearchKind } from './cli/define-search.js';
 import './parallel/index.js';

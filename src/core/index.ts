@@ -6,3 +6,4 @@ export * from './check.js';
 export { describeValue, listOf } from './describe.js';
 export * as messages from './messages/index.js';
 export { argmaxRows, maxLabel } from './arrays.js';
+export { vendorFile } from './vendor.js';

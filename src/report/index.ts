@@ -3,7 +3,8 @@
  * The only folder that knows vega; it never loads TensorFlow.js (it reads result columns
  * through src/results' plain modules, not through danfojs).
  */
-export { renderReport, reportSpecs, type ReportOptions } from './render.js';
+export { renderReport, type ReportOptions } from './render.js';
+export { reportSpecs } from './specs.js';
 export { writeReport, REPORT_HTML } from './write.js';
 export { buildModel, refitMetricOf, type ReportModel, type Candidate } from './model.js';
 export { parallelData, type ParallelData, type ParallelAxis, type ParallelRow, type AxisKind } from './plots/parallel-data.js';

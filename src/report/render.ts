@@ -11,28 +11,14 @@ import { pageHtml, type PageSection } from './html/page.js';
 import { rankedTableData, renderRankedTable, tableCsv } from './html/table.js';
 import { renderTTestTable } from './html/ttest-table.js';
 import { buildModel, type ReportModel } from './model.js';
-import { costData, costSpec } from './plots/cost.js';
-import { curvesData, curvesSpec } from './plots/curves.js';
-import { foldsData, foldsSpec } from './plots/folds.js';
 import { parallelData } from './plots/parallel-data.js';
-import { parallelSpec, SELECTED_DATA } from './plots/parallel-spec.js';
-import { ttestData, ttestSpec } from './plots/ttest.js';
+import { SELECTED_DATA } from './plots/parallel-spec.js';
+import { reportSpecs } from './specs.js';
+import { ttestData } from './plots/ttest.js';
 
 export interface ReportOptions {
   /** The page title; the search name (or names) by default. */
   title?: string;
-}
-
-/** Every chart's spec by the id of its container (`chart-<name>`), built from the model. */
-export function reportSpecs(model: ReportModel) {
-  const curves = curvesData(model);
-  return {
-    parallel: parallelSpec(parallelData(model)),
-    folds: foldsSpec(foldsData(model), model.metric),
-    ...(curves.length > 0 ? { curves: curvesSpec(curves, model) } : {}),
-    cost: costSpec(costData(model), model),
-    ttest: ttestSpec(ttestData(model), model.metric),
-  };
 }
 
 export function renderReport(input: RunResult | readonly RunResult[], options: ReportOptions = {}): string {

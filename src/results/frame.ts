@@ -1,11 +1,12 @@
 /**
  * The cv_results as a danfojs DataFrame (what `pd.DataFrame(search.cv_results_)` is in
- * Python). The only module that imports danfojs: the report reads plain columns instead,
- * so that drawing a page never loads TensorFlow.js.
+ * Python). The only module that loads danfojs, an optional peer dependency: danfojs-node
+ * 1.2.0 depends on tfjs-node 3 and on an xlsx tarball outside the npm registry, which only
+ * `overrides` in the user's own package.json fix, so gridfold does not install it. The
+ * report reads plain columns instead, so that drawing a page never loads TensorFlow.js.
  */
 import { createRequire } from 'node:module';
-import type { DataFrame } from 'danfojs-node';
-import type { CvResults } from '../core/index.js';
+import { GridfoldError, messages, type CvResults } from '../core/index.js';
 import { checkCvResults } from './columns.js';
 import { formatParamValue, formatParams } from './format.js';
 
@@ -21,12 +22,41 @@ export function resultsColumns(cvResults: CvResults): Record<string, unknown[]> 
   return columns;
 }
 
-/** danfojs takes seconds to load (it brings its own tfjs wiring): load it on first use. */
-let danfo: typeof import('danfojs-node') | undefined;
+/**
+ * What gridfold's types say of danfojs' DataFrame, so that they name no optional package;
+ * the object is danfojs' own. With danfojs-node installed, `resultsFrame<DataFrame>()`
+ * (`import type { DataFrame } from 'danfojs-node'`) gives its full type.
+ */
+export interface ResultsFrame {
+  readonly columns: string[];
+  readonly shape: number[];
+  readonly values: unknown[];
+  print(): void;
+  toJSON(): unknown;
+}
 
-export function resultsFrame(cvResults: CvResults): DataFrame {
-  danfo ??= createRequire(import.meta.url)('danfojs-node') as typeof import('danfojs-node');
-  return new danfo.DataFrame(resultsColumns(cvResults));
+interface Danfo {
+  DataFrame: new (columns: Record<string, unknown[]>) => unknown;
+}
+
+/** danfojs takes seconds to load (it brings its own tfjs wiring): load it on first use. */
+let danfo: Danfo | undefined;
+
+export function resultsFrame<Frame = ResultsFrame>(cvResults: CvResults): Frame {
+  const columns = resultsColumns(cvResults);
+  danfo ??= loadDanfo();
+  return new danfo.DataFrame(columns) as Frame;
+}
+
+function loadDanfo(): Danfo {
+  try {
+    // require(): danfojs-node is CommonJS, and resultsFrame() stays synchronous.
+    return createRequire(import.meta.url)('danfojs-node') as Danfo;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes("'danfojs-node'");
+    if (missing) throw new GridfoldError(messages.frameLibraryMissing());
+    throw error;
+  }
 }
 
 /** danfojs wants one type per column: a column mixing numbers and strings becomes strings. */

@@ -4,7 +4,7 @@
  * Importing this index loads danfojs (and so TensorFlow.js); the report imports the
  * individual modules it needs instead.
  */
-export { resultsFrame, resultsColumns } from './frame.js';
+export { resultsFrame, resultsColumns, type ResultsFrame } from './frame.js';
 export { writeResults, readResults, resultsToJson, parseResults, RESULTS_JSON, RESULTS_CSV } from './json.js';
 export { cvResultsToCsv, cvResultsCsvLines, csvField, csvCell } from './csv.js';
 export { formatRankedTable, type RankedTableOptions } from './ranked-table.js';

@@ -17,8 +17,7 @@ import {
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
 import { aggregate } from './aggregate.js';
-import { resultsFrame } from '../results/frame.js';
-import type { DataFrame } from 'danfojs-node';
+import { resultsFrame, type ResultsFrame } from '../results/frame.js';
 import { VERSION } from '../version.js';
 
 export interface SearchOptions {
@@ -172,8 +171,8 @@ export abstract class BaseSearchCV {
   }
 
   /** cvResults as a danfojs DataFrame (what `pd.DataFrame(search.cv_results_)` is in Python). */
-  resultsFrame(): DataFrame {
-    return resultsFrame(this.requireResults('resultsFrame'));
+  resultsFrame<Frame = ResultsFrame>(): Frame {
+    return resultsFrame<Frame>(this.requireResults('resultsFrame'));
   }
 
   /** The results as plain data for results.json and the report. */

@@ -6,7 +6,7 @@ import { costData, costSpec } from '../../src/report/plots/cost.js';
 import { curvesData, curvesSpec } from '../../src/report/plots/curves.js';
 import { foldsData, foldsSpec } from '../../src/report/plots/folds.js';
 import { ttestData, ttestSpec } from '../../src/report/plots/ttest.js';
-import { reportSpecs } from '../../src/report/render.js';
+import { reportSpecs } from '../../src/report/specs.js';
 import { fixtureRun } from './fixture.js';
 import { tinyRun } from './tiny.js';
 

@@ -1,4 +1,5 @@
 import test from 'ava';
+import type { DataFrame } from 'danfojs-node';
 import type { CvResults } from '../../src/core/index.js';
 import { messages } from '../../src/core/index.js';
 import { resultsColumns, resultsFrame } from '../../src/results/index.js';
@@ -6,7 +7,7 @@ import { tinyRun } from '../report/tiny.js';
 
 test('resultsFrame holds the cv_results columns with display values', (t) => {
   const run = tinyRun();
-  const frame = resultsFrame(run.cvResults);
+  const frame = resultsFrame<DataFrame>(run.cvResults);
   t.deepEqual(frame.columns, Object.keys(run.cvResults));
   t.deepEqual(frame.shape, [3, Object.keys(run.cvResults).length]);
   t.deepEqual(frame.column('param_units').values, ['64-32', '32-16', '64-32']);
@@ -28,7 +29,7 @@ test('missing parameters are null, and a column of mixed types becomes text', (t
   const columns = resultsColumns(cv);
   t.deepEqual(columns.param_lr, ['0.01', 'auto', null]);
   t.deepEqual(columns.param_units, ['8', null, '4-2']);
-  const frame = resultsFrame(cv);
+  const frame = resultsFrame<DataFrame>(cv);
   t.deepEqual(frame.column('param_units').values, ['8', null, '4-2']);
 });
 

@@ -1,4 +1,5 @@
 import test from 'ava';
+import type { DataFrame } from 'danfojs-node';
 import { GridSearchCV } from '../../src/search/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor } from '../../src/estimators/index.js';
 import { crossValidate } from '../../src/validation/index.js';
@@ -35,7 +36,7 @@ test('GridSearchCV fills cvResults, the best candidate and a refitted estimator'
   t.is(search.fits[0].history.length, 2);
   t.deepEqual(search.meta!.scorers, { score: 'accuracy' });
   t.is(search.meta!.nFits, 12);
-  const frame = search.resultsFrame();
+  const frame = search.resultsFrame<DataFrame>();
   t.deepEqual(frame.shape, [4, Object.keys(results).length]);
   t.deepEqual(frame.column('rank_test_score').values, results.rank_test_score);
   search.bestEstimator!.dispose();

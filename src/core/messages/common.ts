@@ -26,3 +26,8 @@ export function describeRange(kind: 'an integer' | 'a number', min?: number, max
   if (max !== undefined) return `${kind} <= ${max}`;
   return kind === 'an integer' ? 'an integer' : 'a finite number';
 }
+
+/** dist/vendor/ holds files `npm run build` generates (tfjs-core's registrations, the vega builds). */
+export function generatedFileMissing(path: string): string {
+  return `gridfold's generated file ${path} is missing: run \`npm run build\` in the gridfold checkout (it writes dist/vendor/).`;
+}

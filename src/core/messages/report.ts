@@ -25,3 +25,14 @@ export function reportNeedsRuns(value: unknown): string {
 export function reportMetricMissing(search: string, metric: string): string {
   return `renderReport: run '${search}' has no mean_test_${metric} column, so it cannot be compared on ${metric} with the first run.`;
 }
+
+/** resultsFrame() without danfojs-node, an optional peer dependency, installed. */
+export function frameLibraryMissing(): string {
+  return (
+    'resultsFrame() needs danfojs-node, which gridfold does not install: add it with ' +
+    '`npm install danfojs-node@1.2.0` and, in your package.json, the overrides it needs to ' +
+    'install from the npm registry and to share gridfold\'s TensorFlow.js: ' +
+    '"overrides": { "@tensorflow/tfjs-node": "npm:@tensorflow/tfjs@4.22.0", "xlsx": "npm:@e965/xlsx@0.20.3" }. ' +
+    'cvResults, writeResults (JSON and CSV) and the report need none of it.'
+  );
+}
