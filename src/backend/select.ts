@@ -4,7 +4,7 @@
  */
 import { BackendError, InvalidParameterError, messages } from '../core/index.js';
 import { requirePackage, tf } from './tf.js';
-import { gemmBuild, requestedGemmBuild } from './kernels/gemm-builds.js';
+import { gemmBuild, requestedGemmBuild } from './kernels/index.js';
 
 export type BackendChoice = (typeof messages.BACKEND_CHOICES)[number];
 

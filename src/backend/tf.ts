@@ -47,6 +47,12 @@ export declare namespace tf {
   export type NamedAttrMap = TfCore.NamedAttrMap;
   export type Optimizer = TfCore.Optimizer;
   export type LayersModel = TfLayers.LayersModel;
+  export type KernelFunc = TfCore.KernelFunc;
+  export type KernelFuncArgs = Parameters<TfCore.KernelFunc>[0];
+  export namespace backend_util {
+    export type Conv2DInfo = TfCore.backend_util.Conv2DInfo;
+    export type ExplicitPadding = TfCore.backend_util.ExplicitPadding;
+  }
   export namespace serialization {
     export type ConfigDict = TfCore.serialization.ConfigDict;
     export type SerializableConstructor<T extends TfCore.serialization.Serializable> = TfCore.serialization.SerializableConstructor<T>;

@@ -3,22 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { initBackend, tf } from '../../src/backend/index.js';
 import { InvalidParameterError, messages } from '../../src/core/index.js';
-import { GEMM_C_SHA256, GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from '../../src/backend/kernels/gemm-wasm.js';
+import { KERNEL_SOURCES_SHA256, GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from '../../src/backend/kernels/gemm-wasm.js';
 import { gridfoldMatMulAvailable, matMul, type MatMulOptions } from '../../src/backend/kernels/matmul.js';
-import { GEMM_EXPORTS, gemmBuild, setGemmBuild } from '../../src/backend/kernels/gemm-builds.js';
+import { KERNEL_EXPORTS, gemmBuild, setGemmBuild } from '../../src/backend/kernels/gemm-builds.js';
 import { checkedModule } from '../../src/backend/kernels/wasm-module.js';
-
-/** A small seeded generator (mulberry32): the same data on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './helpers.js';
 
 function data(shape: number[], seed: number): Float32Array {
   const next = random(seed);
@@ -252,15 +241,16 @@ test.serial('wasm: results stay right when the wasm memory grows between calls a
   tf.dispose([ta, tb, first, second, big, ca, cb, cbias, product]);
 });
 
-test.serial('the sha256 in gemm-wasm.ts is that of gemm.c (rebuild with node src/backend/kernels/build.mjs)', (t) => {
-  const source = readFileSync(new URL('../../src/backend/kernels/gemm.c', import.meta.url), 'utf8');
-  const hash = createHash('sha256').update(source.replace(/\r\n/g, '\n')).digest('hex');
-  t.is(GEMM_C_SHA256, hash);
+test.serial('the sha256 in gemm-wasm.ts is that of gemm.c and conv.c (rebuild with node src/backend/kernels/build.mjs)', (t) => {
+  const files = ['gemm.c', 'conv.c'].map((name) => [name, readFileSync(new URL(`../../src/backend/kernels/${name}`, import.meta.url), 'utf8')]);
+  const hash = createHash('sha256');
+  for (const [name, text] of files) hash.update(`${name}\n${text.replace(/\r\n/g, '\n')}\0`);
+  t.is(KERNEL_SOURCES_SHA256, hash.digest('hex'));
 });
 
 test.serial('the committed kernel owns no memory; modules with data, globals, their own memory or other imports are refused', (t) => {
   for (const base64 of [GEMM_WASM_BASE64, GEMM_RELAXED_WASM_BASE64]) {
-    t.notThrows(() => checkedModule(new Uint8Array(Buffer.from(base64, 'base64')), GEMM_EXPORTS));
+    t.notThrows(() => checkedModule(new Uint8Array(Buffer.from(base64, 'base64')), KERNEL_EXPORTS));
   }
 
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -270,15 +260,15 @@ test.serial('the committed kernel owns no memory; modules with data, globals, th
   const module = (...sections: number[][]) => new Uint8Array([...header, ...sections.flat()]);
 
   const withData = module(importMemory('env', 'memory'), section(11, [1, 0x00, 0x41, 0x00, 0x0b, 1, 0x2a]));
-  t.throws(() => checkedModule(withData, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['data']) });
+  t.throws(() => checkedModule(withData, KERNEL_EXPORTS), { message: messages.wasmModuleOwnsSections(['data']) });
   const withStackPointer = module(importMemory('env', 'memory'), section(6, [1, 0x7f, 0x01, 0x41, 0x80, 0x88, 0x04, 0x0b]));
-  t.throws(() => checkedModule(withStackPointer, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['global']) });
+  t.throws(() => checkedModule(withStackPointer, KERNEL_EXPORTS), { message: messages.wasmModuleOwnsSections(['global']) });
   const ownMemory = module(section(5, [1, 0x00, 0x01]));
-  t.throws(() => checkedModule(ownMemory, GEMM_EXPORTS), { message: messages.wasmModuleOwnsSections(['memory']) });
+  t.throws(() => checkedModule(ownMemory, KERNEL_EXPORTS), { message: messages.wasmModuleOwnsSections(['memory']) });
   const otherImport = module(importMemory('env', 'heap'));
-  t.throws(() => checkedModule(otherImport, GEMM_EXPORTS), { message: messages.wasmModuleImports(['env.heap (memory)']) });
+  t.throws(() => checkedModule(otherImport, KERNEL_EXPORTS), { message: messages.wasmModuleImports(['env.heap (memory)']) });
   const noExports = module(importMemory('env', 'memory'));
-  t.throws(() => checkedModule(noExports, GEMM_EXPORTS), { message: messages.wasmModuleMissingExport('gemm') });
+  t.throws(() => checkedModule(noExports, KERNEL_EXPORTS), { message: messages.wasmModuleMissingExport('gemm') });
 });
 
 test.serial('bad arguments are refused with a message naming the argument, its shape and what is accepted', async (t) => {

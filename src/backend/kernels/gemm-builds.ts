@@ -7,8 +7,10 @@ import { InvalidParameterError, messages } from '../../core/index.js';
 import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemm-wasm.js';
 import { checkedModule, decodeBase64 } from './wasm-module.js';
 
-/** The functions gemm.c exports (matmul.ts calls both). */
-export const GEMM_EXPORTS = ['gemm', 'gemm_scratch_bytes'] as const;
+/** The functions the module exports: gemm.c's (matmul.ts) and conv.c's (the conv gradient kernels). */
+export const KERNEL_EXPORTS = [
+  'gemm', 'gemm_scratch_bytes', 'im2col', 'col2im', 'maxpool', 'maxpool_backward', 'depthwise_filter_grad', 'depthwise_input_grad',
+] as const;
 
 /**
  * The two builds of the kernel: 'relaxed-simd' multiplies and adds in one fused instruction
@@ -16,7 +18,8 @@ export const GEMM_EXPORTS = ['gemm', 'gemm_scratch_bytes'] as const;
  * The fused build rounds once per multiply-add instead of twice, so its results differ in
  * the last bits; every thread of a process makes the same choice, so nJobs never changes a
  * score, but a machine without relaxed SIMD (or without FMA in its CPU) trains on the other
- * rounding. GRIDFOLD_GEMM=simd128 pins the plain build.
+ * rounding. GRIDFOLD_GEMM=simd128 pins the plain build. (conv.c never fuses: its kernels
+ * give the same bits in both builds.)
  */
 export const GEMM_BUILDS = ['auto', 'relaxed-simd', 'simd128'] as const;
 export type GemmBuild = Exclude<(typeof GEMM_BUILDS)[number], 'auto'>;
@@ -71,7 +74,7 @@ export function compiledModule(build: GemmBuild): WebAssembly.Module | Error {
     try {
       const bytes = decodeBase64(build === 'relaxed-simd' ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
       if (build === 'relaxed-simd' && !validatesRelaxedSimd(bytes)) throw new Error(messages.relaxedSimdUnavailable());
-      module = checkedModule(bytes, GEMM_EXPORTS);
+      module = checkedModule(bytes, KERNEL_EXPORTS);
     } catch (error) {
       module = error as Error;
     }

@@ -71,6 +71,9 @@
 #define FLAG_TRANSPOSE_B 2
 #define FLAG_BIAS 4
 #define FLAG_RELU 8
+/* C += op(A) · op(B) instead of C = …: products whose k axis is split into chunks (the
+ * filter gradient of a convolution over a large batch) add up in C. No bias then. */
+#define FLAG_ACCUMULATE 16
 
 /* How a micro-kernel call starts its accumulators. Only the first k block starts from the
  * bias (or zero); later k blocks continue from what the previous ones stored in C. */
@@ -244,8 +247,8 @@ INLINE void tile(int kc, const float *a, int row_step, int k_step, int rows, int
 /* One matrix: C[m][n] = op(A) · op(B) (+ bias) (relu). lda / ldb are the row lengths of A
  * and B as stored. */
 static void gemm_one(int m, int n, int k, const float *a, int transpose_a, const float *b,
-                     int transpose_b, const float *bias, int relu, float *c, float *panel,
-                     float *bias_panel, float *scratch_tile) {
+                     int transpose_b, const float *bias, int relu, int accumulate, float *c,
+                     float *panel, float *bias_panel, float *scratch_tile) {
   const int lda = transpose_a ? m : k;
   const int ldb = transpose_b ? k : n;
   /* k == 0 still runs one (empty) k block, so C gets the bias / zeros. */
@@ -253,7 +256,7 @@ static void gemm_one(int m, int n, int k, const float *a, int transpose_a, const
     const int kc = min_int(KC, k - pc);
     const int first = pc == 0;
     const int last = pc + kc >= k;
-    const int start = first ? (bias ? START_BIAS : START_ZERO) : START_C;
+    const int start = first && !accumulate ? (bias ? START_BIAS : START_ZERO) : START_C;
     const int relu_now = relu && last;
     for (int ic = 0; ic < m; ic += MC) {
       const int mc = min_int(MC, m - ic);
@@ -305,6 +308,7 @@ static void gemm_one(int m, int n, int k, const float *a, int transpose_a, const
  * between consecutive matrices of the batch (0 broadcasts one matrix to every fold).
  * A[f] is [m][k] ([k][m] with transposeA), B[f] is [k][n] ([n][k] with transposeB),
  * bias[f] is [n], C[f] is [m][n] at c + f·m·n. scratch must hold gemm_scratch_bytes().
+ * With FLAG_ACCUMULATE the product is added to what C holds (and bias is ignored).
  */
 EXPORT(gemm)
 void gemm(int batch, int m, int n, int k, const float *a, int a_stride, const float *b,
@@ -316,10 +320,11 @@ void gemm(int batch, int m, int n, int k, const float *a, int a_stride, const fl
   const int transpose_a = (flags & FLAG_TRANSPOSE_A) != 0;
   const int transpose_b = (flags & FLAG_TRANSPOSE_B) != 0;
   const int relu = (flags & FLAG_RELU) != 0;
+  const int accumulate = (flags & FLAG_ACCUMULATE) != 0;
   if (m <= 0 || n <= 0) return;
   for (int f = 0; f < batch; f++) {
-    const float *bias_f = (flags & FLAG_BIAS) ? bias + f * bias_stride : 0;
+    const float *bias_f = (flags & FLAG_BIAS) && !accumulate ? bias + f * bias_stride : 0;
     gemm_one(m, n, k, a + f * a_stride, transpose_a, b + f * b_stride, transpose_b, bias_f,
-             relu, c + f * m * n, panel, bias_panel, scratch_tile);
+             relu, accumulate, c + f * m * n, panel, bias_panel, scratch_tile);
   }
 }

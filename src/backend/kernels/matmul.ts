@@ -9,13 +9,13 @@
  * ~40 with relaxed SIMD's fused multiply-add, which is used where the engine has it.
  *
  * The kernel module imports tfjs' own WebAssembly.Memory and reads/writes tensors where
- * tfjs keeps them; which build runs is gemm-builds.ts's choice, and wasm-module.ts checks
- * the binary owns no memory before it is ever instantiated. On any other backend `matMul`
+ * tfjs keeps them (instance.ts); which build runs is gemm-builds.ts's choice, and
+ * wasm-module.ts checks the binary owns no memory before it is ever instantiated. On any other backend `matMul`
  * runs the same product with tf ops, so callers need no branch.
  */
-import { BackendError, InvalidParameterError, messages } from '../../core/index.js';
+import { InvalidParameterError, messages } from '../../core/index.js';
 import { tf, type Tensor } from '../tf.js';
-import { compiledModule, gemmBuild, type GemmBuild } from './gemm-builds.js';
+import { FLAG_BIAS, FLAG_RELU, FLAG_TRANSPOSE_A, FLAG_TRANSPOSE_B, heapOffset, kernelModuleAvailable, kernelModuleFor, loadKernelModule, type WasmHeap } from './instance.js';
 
 export const GRIDFOLD_MATMUL_KERNEL = 'GridfoldMatMul';
 
@@ -29,41 +29,12 @@ export interface MatMulOptions {
   activation?: 'linear' | 'relu';
 }
 
-/** The flags of gemm() in gemm.c. */
-const FLAG_TRANSPOSE_A = 1;
-const FLAG_TRANSPOSE_B = 2;
-const FLAG_BIAS = 4;
-const FLAG_RELU = 8;
-
-type Gemm = (
-  batch: number, m: number, n: number, k: number,
-  a: number, aStride: number, b: number, bStride: number, bias: number, biasStride: number,
-  c: number, flags: number, scratch: number,
-) => void;
-
-/** What we use of tfjs-backend-wasm's internals (checked in tests against 4.22.0). */
-interface WasmBackendInternals {
-  wasm?: { asm?: { memory?: unknown }; _malloc?: (bytes: number) => number };
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-}
-
-interface LoadedKernel {
-  gemm: Gemm;
-  /** A block of tfjs' heap the kernel packs panels into; never freed (a few KiB per backend). */
-  scratch: number;
-}
-
-// Per thread, as the compiled builds are: one kernel instance per backend memory and build.
-const instances = new WeakMap<object, Map<GemmBuild, LoadedKernel | Error>>();
-
 /**
  * Whether matMul runs the gridfold kernel: the active backend is wasm and the kernel module
  * loads into its memory. False elsewhere (matMul then runs tf ops).
  */
 export function gridfoldMatMulAvailable(): boolean {
-  if (tf.getBackend() !== 'wasm') return false;
-  return !(kernelFor(tf.backend() as unknown as WasmBackendInternals) instanceof Error);
+  return kernelModuleAvailable();
 }
 
 /**
@@ -82,7 +53,7 @@ export function matMul(a: Tensor, b: Tensor, options: MatMulOptions = {}): Tenso
   if (bias !== undefined) checkTensor('bias', bias);
   const plan = planMatMul(a.shape, b.shape, bias?.shape, transposeA, transposeB);
   if (tf.getBackend() === 'wasm') {
-    const kernel = kernelFor(tf.backend() as unknown as WasmBackendInternals);
+    const kernel = loadKernelModule(tf.backend() as unknown as WasmHeap);
     if (kernel instanceof Error) throw kernel;
     registerKernel();
     const inputs: tf.NamedTensorMap = bias ? { a, b, bias } : { a, b };
@@ -171,18 +142,13 @@ function registerKernel(): void {
         if (x && x.dtype !== 'float32') throw new Error(`${GRIDFOLD_MATMUL_KERNEL}: ${name} must be float32; got ${x.dtype}.`);
       }
       const plan = planMatMul(a.shape, b.shape, bias?.shape, transposeA === true, transposeB === true);
-      const heap = backend as unknown as WasmBackendInternals;
-      const kernel = kernelFor(heap);
-      if (kernel instanceof Error) throw kernel;
+      const heap = backend as unknown as WasmHeap;
+      const kernel = kernelModuleFor(heap);
       // makeOutput may grow the memory; offsets stay valid and the kernel sees the new
       // size directly (it imports the Memory object, not a buffer).
       const out = heap.makeOutput(plan.outShape, 'float32');
       if (plan.batch * plan.m * plan.n === 0) return out;
-      const offset = (x: tf.TensorInfo) => {
-        const data = heap.dataIdMap.get(x.dataId);
-        if (!data) throw new Error(`${GRIDFOLD_MATMUL_KERNEL}: a tensor has no data on the wasm backend (disposed?).`);
-        return data.memoryOffset;
-      };
+      const offset = (x: tf.TensorInfo) => heapOffset(heap, x);
       const flags =
         (transposeA ? FLAG_TRANSPOSE_A : 0) | (transposeB ? FLAG_TRANSPOSE_B : 0) |
         (bias ? FLAG_BIAS : 0) | (activation === 'relu' ? FLAG_RELU : 0);
@@ -195,34 +161,3 @@ function registerKernel(): void {
     },
   });
 }
-
-/** The kernel instantiated into this backend's memory (once per backend and build), or why it cannot be. */
-function kernelFor(backend: WasmBackendInternals): LoadedKernel | Error {
-  const memory = backend.wasm?.asm?.memory;
-  if (!(memory instanceof WebAssembly.Memory)) {
-    return new BackendError(messages.matMulKernelUnavailable("tfjs' wasm backend exposes no WebAssembly.Memory at backend.wasm.asm.memory (tfjs-backend-wasm changed?)"));
-  }
-  const build = gemmBuild();
-  let builds = instances.get(memory);
-  if (!builds) instances.set(memory, (builds = new Map()));
-  const cached = builds.get(build);
-  if (cached) return cached;
-  let loaded: LoadedKernel | Error;
-  try {
-    const module = compiledModule(build);
-    if (module instanceof Error) throw module;
-    const { exports } = new WebAssembly.Instance(module, { env: { memory } });
-    const gemm = exports.gemm as Gemm;
-    const scratchBytes = (exports.gemm_scratch_bytes as () => number)();
-    const malloc = backend.wasm?._malloc;
-    if (typeof malloc !== 'function') throw new Error("tfjs' wasm backend has no _malloc");
-    const scratch = malloc(scratchBytes) >>> 0;
-    if (scratch === 0) throw new Error(`could not allocate ${scratchBytes} bytes of scratch on the wasm heap`);
-    loaded = { gemm, scratch };
-  } catch (error) {
-    loaded = new BackendError(messages.matMulKernelUnavailable(`${build} build: ${(error as Error).message}`));
-  }
-  builds.set(build, loaded);
-  return loaded;
-}
-

@@ -95,3 +95,11 @@ export function wasmModuleMalformed(problem: keyof typeof MALFORMED): string {
 export function matMulKernelUnavailable(reason: string): string {
   return `gridfold matmul: the wasm kernel cannot be loaded: ${reason}`;
 }
+
+export function wasmKernelChannelsFirst(kernel: string): string {
+  return `${kernel} on wasm: gridfold's kernel takes channels-last (NHWC) tensors only; got dataFormat NCHW (tfjs-layers converts channelsFirst layers to NHWC itself; call tf ops with NHWC).`;
+}
+
+export function wasmHeapExhausted(bytes: number): string {
+  return `gridfold kernel: the wasm heap cannot provide ${bytes} bytes for a temporary (the model's tensors are too large for wasm's 4 GB memory).`;
+}
