@@ -13,7 +13,7 @@ export interface CommandArgs {
 }
 
 export function parseCommand(command: string, argv: readonly string[], options: Options): CommandArgs {
-  const config = { args: joinNegativeValues([...argv], options), options: { ...options, help: { type: 'boolean', short: 'h' } } as Options, strict: true, allowPositionals: true };
+  const config = { args: joinNegativeValues([...argv], options), options: { ...options, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } } as Options, strict: true, allowPositionals: true };
   try {
     const { values, positionals } = parseArgs(config);
     return { values: values as CommandArgs['values'], positionals };

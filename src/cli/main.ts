@@ -3,11 +3,12 @@
  * usage or a bad search file, 130 interrupted (signals.ts exits with it).
  * Commands load lazily, so `--help` and `--version` answer without loading TensorFlow.js.
  */
-import { GridfoldError, SearchFileError, UsageError, messages } from '../core/index.js';
+import { messages } from '../core/index.js';
 import { VERSION } from '../version.js';
+import { EXIT, reportFailure } from './failure.js';
 import type { Output } from './output.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT };
 
 type Command = (argv: readonly string[], out: Output) => Promise<number>;
 
@@ -57,21 +58,6 @@ export async function main(argv: readonly string[], out: Output = consoleOutput(
     const command = await COMMANDS[first]();
     return await command(rest, out);
   } catch (error) {
-    return failure(first, error, out);
+    return reportFailure(first, error, out, rest.includes('--verbose'));
   }
-}
-
-/** The exit code for what a command threw, after saying it on stderr. */
-function failure(command: string, error: unknown, out: Output): number {
-  const message = (error as Error)?.message ?? String(error);
-  if (error instanceof UsageError || error instanceof SearchFileError) {
-    out.stderr(message);
-    return EXIT.usage;
-  }
-  if (command === 'run') {
-    out.stderr(messages.cliRunFailed(error instanceof GridfoldError ? message : (error as Error)?.stack ?? message));
-    return EXIT.failed;
-  }
-  out.stderr(messages.cliCommandFailed(command, message));
-  return EXIT.failed;
 }

@@ -73,3 +73,35 @@ export class SearchInterruptedError extends GridfoldError {
     this.signal = signal;
   }
 }
+
+/** A path that cannot be read or written (a file where a directory must be, no permission, a full disk). */
+export class FileSystemError extends GridfoldError {
+  override name = 'FileSystemError';
+  /** The path asked for, the system's error code (EACCES, ENOTDIR...) and the reason in words. */
+  readonly path: string;
+  readonly code: string | undefined;
+  readonly reason: string;
+
+  constructor(message: string, failure: { path: string; code: string | undefined; reason: string }) {
+    super(message);
+    this.path = failure.path;
+    this.code = failure.code;
+    this.reason = failure.reason;
+  }
+}
+
+/** A run folder that another run holds (its lock file names the holder). */
+export class RunLockedError extends GridfoldError {
+  override name = 'RunLockedError';
+}
+
+/** An error gridfold did not foresee, wrapped by the command line with where its details were written. */
+export class UnexpectedError extends GridfoldError {
+  override name = 'UnexpectedError';
+  readonly logFile: string | undefined;
+
+  constructor(cause: unknown, logFile: string | undefined) {
+    super((cause as Error)?.message ?? String(cause), { cause });
+    this.logFile = logFile;
+  }
+}

@@ -22,6 +22,8 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** Run as another user (spawn's uid / gid; root only). */
+  user?: { uid?: number; gid?: number };
   /** Called with each chunk of stderr, and the child (to signal it). */
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
 }
@@ -32,6 +34,7 @@ export function gridfold(args: readonly string[], options: CliOptions = {}): Pro
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, GRIDFOLD_FROM_SOURCE: '1', GRIDFOLD_BACKEND: 'wasm', NODE_OPTIONS: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...options.user,
     });
     let stdout = '';
     let stderr = '';

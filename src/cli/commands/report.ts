@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { messages } from '../../core/index.js';
 import { readResults } from '../../results/json.js';
+import { sayIfBusy } from '../busy.js';
 import { renderReport, REPORT_HTML } from '../../report/index.js';
 import { expectPositionals, parseCommand } from '../args.js';
 import type { Output } from '../output.js';
@@ -11,6 +12,7 @@ export async function reportCommand(argv: readonly string[], out: Output): Promi
   const { values, positionals } = parseCommand('report', argv, {});
   if (values.help) return out.help('report');
   expectPositionals('report', positionals, '<run-dir>', 1);
+  await sayIfBusy(positionals[0], out);
   const run = await readResults(positionals[0]);
   const html = join(positionals[0], REPORT_HTML);
   await writeFile(html, renderReport(run));
@@ -30,3 +32,4 @@ export async function compareCommand(argv: readonly string[], out: Output): Prom
   out.stdout(messages.cliCompareWritten(runs.length, file));
   return 0;
 }
+

@@ -2,25 +2,26 @@
  * `gridfold run <search-file>`: load the file, apply the overrides, print the backend and
  * the plan, run the search with progress and a journal, write the report, print the top.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
+import { FileSystemError, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
 import { nClassesOf, resolveNJobs } from '../../validation/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
 import { resolveCv } from '../../splitters/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, GridSearchCV, RandomizedSearchCV, type BaseSearchCV } from '../../search/index.js';
 import { runJournal } from '../../results/journal.js';
+import { lockRunFolder, type RunLock } from '../../results/run-lock.js';
 import { formatRankedTable } from '../../results/ranked-table.js';
 import { formatParams } from '../../results/format.js';
 import { writeReport } from '../../report/index.js';
 import { createProgressReporter } from '../progress.js';
 import { runUntilStopped } from '../signals.js';
-import { integerFlag, parseCommand, expectPositionals } from '../args.js';
+import { integerFlag, parseCommand, expectPositionals, type CommandArgs } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
 import { loadSearchFile } from '../load-search.js';
 import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
+import { withErrorLog } from '../failure.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 const TOP = 10;
@@ -48,16 +49,43 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
       throw new UsageError(messages.cliCommandFailed('run', `--${(error as Error).message}`));
     }
   }
+  if (values.out === '') throw new UsageError(messages.outFlagEmpty('run'));
   const quiet = values.quiet === true;
   const file = positionals[0];
   const definition = await loadSearchFile(file);
+  const outDir = (values.out as string | undefined) ?? join('reports', definition.name);
+  // Warnings (a stale lock taken over, failed fits, a journal resumed or moved aside) are printed as the CLI's own lines.
+  return withWarningSink((warning) => out.stderr(messages.cliNotice(warning.message)), async () => {
+    const lock = await takeRunFolder(outDir, argv);
+    try {
+      return await runLocked(file, definition, overrides, values, argv, outDir, out);
+    } catch (error) {
+      throw await withErrorLog(error, outDir, ['run', ...argv]);
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+/** The run folder, created and locked before any data or backend loads; refusals are usage errors (exit 2). */
+async function takeRunFolder(outDir: string, argv: readonly string[]): Promise<RunLock> {
+  try {
+    return await lockRunFolder(outDir, { command: messages.cliResumeCommand(['run', ...argv]) });
+  } catch (error) {
+    if (error instanceof RunLockedError || error instanceof FileSystemError) throw new UsageError(messages.cliCommandFailed('run', error.message));
+    throw error;
+  }
+}
+
+async function runLocked(
+  file: string, definition: SearchDefinition, overrides: Overrides, values: CommandArgs['values'], argv: readonly string[], outDir: string, out: Output,
+): Promise<number> {
+  const quiet = values.quiet === true;
   const dataset = await loadSearchData(definition, overrides).catch((error: Error) => {
     throw new SearchFileError(messages.searchFileBad(file, messages.searchFileDataFailed(error.message)));
   });
   const estimator = createEstimator(definition, overrides);
   const backend = await initBackend();
-  const outDir = (values.out as string | undefined) ?? join('reports', definition.name);
-  await mkdir(outDir, { recursive: true });
   const metric = metricOf(definition, estimator.task);
   const say = (line: string) => !quiet && out.stdout(line);
   say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset.y))));
@@ -65,8 +93,7 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
   const resumeArgs = ['run', ...argv.filter((a) => a !== '--no-resume' && a !== '--resume'), '--resume'];
-  // Warnings (failed fits, a journal resumed or moved aside) are printed as the CLI's own lines.
-  const search = await withWarningSink((warning) => out.stderr(messages.cliNotice(warning.message)), () => runUntilStopped(async (signal) => {
+  const search = await runUntilStopped(async (signal) => {
     const search = createSearch(definition, estimator, overrides, {
       signal,
       journal: runJournal(join(outDir, JOURNAL_FILE), { resume: values.resume === true }),
@@ -83,7 +110,7 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
     } finally {
       reporter.finish();
     }
-  }, { resumeCommand: messages.cliResumeCommand(resumeArgs), stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } }));
+  }, { resumeCommand: messages.cliResumeCommand(resumeArgs), stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } });
 
   const run: RunResult = search.runResult();
   run.meta = { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } };

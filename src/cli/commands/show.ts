@@ -6,12 +6,14 @@ import { formatDuration, formatParams } from '../../results/format.js';
 import { scoreNamesOf } from '../../results/columns.js';
 import { expectPositionals, integerFlag, parseCommand } from '../args.js';
 import type { Output } from '../output.js';
+import { sayIfBusy } from '../busy.js';
 
 export async function showCommand(argv: readonly string[], out: Output): Promise<number> {
   const { values, positionals } = parseCommand('show', argv, { top: { type: 'string' } });
   if (values.help) return out.help('show');
   expectPositionals('show', positionals, '<run-dir>', 1);
   const top = integerFlag('show', 'top', values.top);
+  await sayIfBusy(positionals[0], out);
   const { meta, cvResults } = await readResults(positionals[0]);
   const total = cvResults.params.length;
   const scoring = typeof meta.refit === 'string' && scoreNamesOf(cvResults).includes(meta.refit) ? meta.refit : scoreNamesOf(cvResults)[0];

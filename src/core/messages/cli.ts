@@ -88,6 +88,12 @@ export function cliRunFailed(reason: string): string {
   return `gridfold: the search failed: ${reason}`;
 }
 
+/** An error gridfold did not foresee: one line, and where its details are. */
+export function cliUnexpectedError(command: string, summary: string, logFile: string | undefined): string {
+  const details = logFile ? `its details are in ${logFile}; run again with --verbose to print them` : 'run again with --verbose for its details';
+  return `gridfold ${command}: unexpected error: ${summary} (${details}).`;
+}
+
 export function cliCommandFailed(command: string, reason: string): string {
   return `gridfold ${command}: ${reason}`;
 }
@@ -163,6 +169,7 @@ Commands:
 Options:
   -h, --help     show this help; gridfold <command> --help shows a command's
   -v, --version  print gridfold's version
+  --verbose      (after a command) on an error gridfold did not foresee, print its details
 
 Examples:
   gridfold run searches/moons-quick.ts
@@ -188,7 +195,11 @@ Options (applied on top of the file):
   --resume       keep the fits already in DIR's journal (after an interruption)
   --no-resume    start afresh; an existing journal is moved aside (the default)
   --quiet        no progress, plan or table: only the report's path
+  --verbose      on an error gridfold did not foresee, print its details (they are in DIR/error.log too)
   -h, --help     show this help
+
+DIR is locked while the run writes it (DIR/run.lock: pid, host, start time): a second run into it
+is refused; a lock left by a process that no longer exists is taken over with a warning.
 
 Exit codes: 0 done · 1 the search failed · 2 bad usage or bad search file · 130 interrupted (resume with --resume)
 

@@ -14,3 +14,4 @@ export * from './splitters.js';
 export * from './params.js';
 export * from './scoring.js';
 export * from './cli.js';
+export * from './files.js';
