@@ -62,6 +62,13 @@ export interface FitRecord {
   nTest: number;
   history: HistoryRow[];
   error?: SerializedError;
+  /**
+   * The thread that ran the fit (node:worker_threads' threadId; 0 is the main thread).
+   * It tells where a fit ran, never what it scored: it is the one field that differs with nJobs.
+   */
+  threadId?: number;
+  /** Why a fit of a stack (foldBatching) trained on its own after all. */
+  notBatched?: string;
 }
 
 /**

@@ -36,7 +36,7 @@ const backendReady: { error?: unknown } = await initBackend(backend).then(
 export default async function fitGroup(group: TaskGroup): Promise<FitRecord[]> {
   if (backendReady.error !== undefined) return group.tasks.map((task) => failedRecord(task, serializeError(backendReady.error)));
   // Neither throws: an error inside a fit comes back in its record.
-  if (group.tasks.length > 1) return (await fitAndScoreGroup(group.tasks, data)).records;
+  if (group.tasks.length > 1) return fitAndScoreGroup(group.tasks, data);
   const records: FitRecord[] = [];
   for (const task of group.tasks) records.push(await fitAndScore(task, data));
   return records;

@@ -44,7 +44,7 @@ export class InProcessExecutor implements Executor {
     for (const unit of units) {
       if (options.signal?.aborted) break;
       const done = unit.length > 1
-        ? (await fitAndScoreGroup(unit, data, options.customScorers)).records
+        ? await fitAndScoreGroup(unit, data, options.customScorers)
         : [await fitAndScore(unit[0], data, options.customScorers)];
       for (const record of done) {
         await options.onResult?.(record);

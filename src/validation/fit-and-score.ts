@@ -3,6 +3,7 @@
  * scikit-learn's `_fit_and_score`, it never throws: a failure comes back as data — the
  * error and `errorScore` in every score — and the engine decides what to do with it.
  */
+import { threadId } from 'node:worker_threads';
 import { argmaxRows, describeValue, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
 import { estimatorFromSpec, fitFoldBatched, takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
 import { resolveScoring, scoreAll, type Scorer } from '../scoring/index.js';
@@ -41,11 +42,12 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
  * (src/estimators/fold-batch.ts) and one by one otherwise; either way, one record per
  * task, in task order. A stacked fit's time is shared: each record gets its 1/k part.
  */
-export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchData, customScorers?: Record<string, Scorer>): Promise<{ records: FitRecord[]; notBatched?: string }> {
+export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchData, customScorers?: Record<string, Scorer>): Promise<FitRecord[]> {
+  // Each record says why it did not train stacked, so the reason survives the thread boundary and the journal.
   const separately = async (why: string) => {
     const records: FitRecord[] = [];
-    for (const task of tasks) records.push(await fitAndScore(task, data, customScorers));
-    return { records, notBatched: why };
+    for (const task of tasks) records.push({ ...(await fitAndScore(task, data, customScorers)), notBatched: why });
+    return records;
   };
   if (tasks.length < 2) return separately('there is only one fit');
   let estimators: NeuralNet[];
@@ -82,7 +84,7 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
       estimators[f].dispose();
     }
   }
-  return { records };
+  return records;
 }
 
 function emptyRecord(task: FitTask): FitRecord {
@@ -95,6 +97,7 @@ function emptyRecord(task: FitTask): FitRecord {
     nTrain: task.train.length,
     nTest: task.test.length,
     history: [],
+    threadId,
   };
 }
 

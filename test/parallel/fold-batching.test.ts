@@ -3,7 +3,7 @@ import type { ExecutionContext } from 'ava';
 import { initBackend } from '../../src/backend/index.js';
 import { EarlyStopping, GridSearchCV, crossValidate } from '../../src/index.js';
 import type { FitRecord } from '../../src/core/index.js';
-import { faultyNet, moons, tinyNet, withoutTimes } from './helpers.js';
+import { faultyNet, moons, tinyNet, withoutTimesAndThread } from './helpers.js';
 
 process.env.GRIDFOLD_BACKEND = 'wasm';
 test.before(async () => {
@@ -43,7 +43,7 @@ test('stacked folds give every fit the history and score of separate training (i
   close(t, stacked.fits, separate.fits);
   // Stacking is deterministic too: the same bits whichever worker trains a candidate.
   const stackedOnWorkers = await search(true, 2);
-  t.deepEqual(stackedOnWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+  t.deepEqual(stackedOnWorkers.fits.map(withoutTimesAndThread), stacked.fits.map(withoutTimesAndThread));
   // And it really stacked: a stacked fit is charged 1/3 of its candidate's shared time.
   for (let c = 0; c < 4; c++) {
     const times = stacked.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime);
@@ -51,11 +51,19 @@ test('stacked folds give every fit the history and score of separate training (i
   }
 });
 
-test('a grid whose fits cannot be stacked (dropout) trains them apart, bit for bit as without fold-batching', async (t) => {
+test('a grid whose fits cannot be stacked (dropout) trains them apart, bit for bit as without fold-batching, and each record says why (in-process and 2 workers)', async (t) => {
   const dropoutGrid = { 'module.dropout': [0.2, 0.4] };
   const separate = await search(false, 1, { 'module.hiddenUnits': [4] }, dropoutGrid);
   const fallback = await search(true, 1, { 'module.hiddenUnits': [4] }, dropoutGrid);
-  t.deepEqual(fallback.fits.map(withoutTimes), separate.fits.map(withoutTimes));
+  const withoutReason = ({ notBatched: _n, ...fit }: FitRecord) => withoutTimesAndThread(fit);
+  t.deepEqual(fallback.fits.map(withoutReason), separate.fits.map(withoutTimesAndThread));
+  t.true(separate.fits.every((fit) => fit.notBatched === undefined));
+  // Layer names carry a per-thread counter (dropout_Dropout13): compare the reasons without it.
+  const reasonsOf = (fits: FitRecord[]) => fits.map((fit) => fit.notBatched?.replace(/Dropout\d+/, 'Dropout'));
+  const reasons = reasonsOf(fallback.fits);
+  t.true(reasons.every((reason) => typeof reason === 'string' && reason.includes('Dropout')), reasons.join(' | '));
+  const onWorkers = await search(true, 2, { 'module.hiddenUnits': [4] }, dropoutGrid);
+  t.deepEqual(reasonsOf(onWorkers.fits), reasons, 'the pool hands the reason back too');
 });
 
 for (const mode of ['throw', 'nan'] as const) {
@@ -105,7 +113,7 @@ test('candidates that differ only in lr (sgd) and init train as one stack, equal
   // same bits all the same.
   const onWorkers = await search(true, 2, params, lrInitGrid);
   t.true(new Set(onWorkers.fits.map((f) => f.fitTime)).size > 2);
-  t.deepEqual(onWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+  t.deepEqual(onWorkers.fits.map(withoutTimesAndThread), stacked.fits.map(withoutTimesAndThread));
 });
 
 test('with EarlyStopping the folds still stack, each stopping at its own epoch as when trained apart (in-process and 2 workers)', async (t) => {
@@ -117,5 +125,5 @@ test('with EarlyStopping the folds still stack, each stopping at its own epoch a
   // It stacked: each candidate's folds share one time.
   for (let c = 0; c < 4; c++) t.is(new Set(stacked.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime)).size, 1);
   const onWorkers = await search(true, 2, params);
-  t.deepEqual(onWorkers.fits.map(withoutTimes), stacked.fits.map(withoutTimes));
+  t.deepEqual(onWorkers.fits.map(withoutTimesAndThread), stacked.fits.map(withoutTimesAndThread));
 });

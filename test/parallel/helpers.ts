@@ -29,9 +29,9 @@ export function faultyNet(params: Record<string, unknown> = {}) {
   });
 }
 
-/** A record without the wall-clock fields, for bit-for-bit comparison across runs. */
-export function withoutTimes(record: FitRecord) {
-  const { fitTime: _f, scoreTime: _s, ...rest } = record;
+/** A record without the wall-clock fields and the thread that ran it, for bit-for-bit comparison across runs. */
+export function withoutTimesAndThread(record: FitRecord) {
+  const { fitTime: _f, scoreTime: _s, threadId: _t, ...rest } = record;
   return { ...rest, history: rest.history.map(({ dur: _d, ...row }) => row) };
 }
 

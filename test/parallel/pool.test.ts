@@ -8,7 +8,7 @@ import { buildTasks, runFits, setExecutorFactory } from '../../src/validation/in
 import { resolveScoring } from '../../src/scoring/index.js';
 import { checkXy } from '../../src/data/index.js';
 import { initBackend } from '../../src/backend/index.js';
-import { moons, runFixture, tinyNet, withoutTimes } from './helpers.js';
+import { moons, runFixture, tinyNet, withoutTimesAndThread } from './helpers.js';
 
 process.env.GRIDFOLD_BACKEND = 'wasm';
 // Once, before the tests run concurrently: concurrent first calls of initBackend race.
@@ -53,7 +53,7 @@ test('the threads live for the whole search (every run) and are gone after close
   t.is(ids.length, 2);
   const second = await runFits({ ...o, executor });
   t.deepEqual(executor.threadIds, ids, 'the same two threads ran both rounds');
-  t.deepEqual(second.map(withoutTimes), first.map(withoutTimes));
+  t.deepEqual(second.map(withoutTimesAndThread), first.map(withoutTimesAndThread));
   t.is(executor.description, '2 worker threads (wasm)');
   t.deepEqual(lines, [messages.poolStarted(2, 'wasm', (90 * 2 * 4 + 90 * 4) / 2 ** 20)]);
   await executor.close();
