@@ -120,12 +120,19 @@ test('crossValidate returns scikit-learn keys and fitted estimators when asked',
 
 test('a regressor searches with r2 by default and a splitter object as cv', async (t) => {
   const data = makeRegression({ nSamples: 40, nFeatures: 3, nInformative: 3, noise: 0.1, seed: 0 });
-  const search = new GridSearchCV(new NeuralNetRegressor({ ...base, 'module.hiddenUnits': [] }), { lr: [0.01, 0.05] }, {
-    cv: new KFold({ nSplits: 2, shuffle: true, seed: 1 }), scoring: 'neg_mean_squared_error',
-  });
-  await search.fit(data.X, data.y);
-  t.true((search.cvResults!.mean_test_score as number[]).every((s) => s <= 0));
-  search.bestEstimator!.dispose();
+  const run = async (scoring?: string) => {
+    const search = new GridSearchCV(new NeuralNetRegressor({ ...base, 'module.hiddenUnits': [] }), { lr: [0.01, 0.05] }, {
+      cv: new KFold({ nSplits: 2, shuffle: true, seed: 1 }), refit: false, ...(scoring ? { scoring } : {}),
+    });
+    await search.fit(data.X, data.y);
+    return search;
+  };
+  const byDefault = await run();
+  t.deepEqual(byDefault.meta!.scorers, { score: 'r2' });
+  const scores = (s: Awaited<ReturnType<typeof run>>) => [0, 1].map((k) => s.cvResults![`split${k}_test_score`]);
+  // The same fits scored as r2 when asked for by name, and not as the mean squared error.
+  t.deepEqual(scores(byDefault), scores(await run('r2')));
+  t.notDeepEqual(scores(byDefault), scores(await run('neg_mean_squared_error')));
 });
 
 test('verbose says the plan as scikit-learn does', async (t) => {
