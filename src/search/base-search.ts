@@ -62,19 +62,23 @@ export interface Evaluation {
   extra?: Record<string, unknown>;
 }
 
-export abstract class BaseSearchCV {
-  readonly estimator: NeuralNet;
+/**
+ * Generic over the estimator, so that `bestEstimator` has the estimator's own type
+ * (a NeuralNetClassifier's `predict` and `predictProba`).
+ */
+export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
+  readonly estimator: E;
   protected readonly options: Required<Pick<SearchOptions, 'returnTrainScore' | 'errorScore' | 'nJobs' | 'foldBatching' | 'verbose'>> & SearchOptions;
   cvResults: CvResults | undefined;
   /** Every (candidate, fold) fit with its epoch history, in (candidate, fold) order. */
   fits: FitRecord[] = [];
-  bestEstimator: NeuralNet | undefined;
+  bestEstimator: E | undefined;
   refitTime: number | undefined;
   nSplits: number | undefined;
   scorerNames: string[] = [];
   meta: RunMeta | undefined;
 
-  constructor(estimator: NeuralNet, options: SearchOptions, extraOptions: string[] = []) {
+  constructor(estimator: E, options: SearchOptions, extraOptions: string[] = []) {
     const owner = this.constructor.name;
     if (!isEstimator(estimator)) throw new InvalidParameterError(messages.notAnEstimator(owner, estimator));
     checkKnownOptions(owner, options, [...SEARCH_OPTIONS, ...extraOptions]);

@@ -4,11 +4,11 @@ import { ParameterGrid, type GridSpec } from '../params/index.js';
 import { BaseSearchCV, type Evaluation, type SearchOptions } from './base-search.js';
 
 /** Every combination of a parameter grid, each cross-validated (scikit-learn's GridSearchCV). */
-export class GridSearchCV extends BaseSearchCV {
+export class GridSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<E> {
   protected readonly searchKind: RunMeta['searchKind'] = 'grid';
   readonly paramGrid: ParameterGrid;
 
-  constructor(estimator: NeuralNet, paramGrid: GridSpec, options: SearchOptions = {}) {
+  constructor(estimator: E, paramGrid: GridSpec, options: SearchOptions = {}) {
     super(estimator, options);
     this.paramGrid = new ParameterGrid(paramGrid, {
       owner: 'GridSearchCV',

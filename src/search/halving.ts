@@ -75,7 +75,7 @@ export interface HalvingPlan {
   nCandidates: number[];
 }
 
-abstract class BaseHalvingSearchCV extends BaseSearchCV {
+abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<E> {
   readonly resource: HalvingResource;
   readonly factor: number;
   readonly minResources: 'exhaust' | 'smallest' | number;
@@ -88,7 +88,7 @@ abstract class BaseHalvingSearchCV extends BaseSearchCV {
   nRemainingCandidates: number | undefined;
   private context: HalvingContext | undefined;
 
-  constructor(estimator: NeuralNet, options: HalvingOptions, extraOptions: string[], defaultMin: 'exhaust' | 'smallest') {
+  constructor(estimator: E, options: HalvingOptions, extraOptions: string[], defaultMin: 'exhaust' | 'smallest') {
     super(estimator, options, [...HALVING_OPTIONS, ...extraOptions]);
     const owner = this.constructor.name;
     this.resource = checkOneOf(owner, 'resource', options.resource ?? 'maxEpochs', ['maxEpochs', 'nSamples'] as const);
@@ -196,11 +196,11 @@ abstract class BaseHalvingSearchCV extends BaseSearchCV {
 }
 
 /** Grid candidates cut down round by round (scikit-learn's HalvingGridSearchCV). */
-export class HalvingGridSearchCV extends BaseHalvingSearchCV {
+export class HalvingGridSearchCV<E extends NeuralNet = NeuralNet> extends BaseHalvingSearchCV<E> {
   protected readonly searchKind: RunMeta['searchKind'] = 'halving-grid';
   readonly paramGrid: ParameterGrid;
 
-  constructor(estimator: NeuralNet, paramGrid: GridSpec, options: HalvingOptions = {}) {
+  constructor(estimator: E, paramGrid: GridSpec, options: HalvingOptions = {}) {
     super(estimator, options, [], 'exhaust');
     this.paramGrid = new ParameterGrid(paramGrid, { owner: 'HalvingGridSearchCV', checkValue: (name, value) => estimator.checkParam(name, value) });
     refuseResourceInSpace('HalvingGridSearchCV', this.resource, this.paramGrid.subGrids.flatMap((g) => g.keys));
@@ -212,12 +212,12 @@ export class HalvingGridSearchCV extends BaseHalvingSearchCV {
 }
 
 /** Random candidates cut down round by round (scikit-learn's HalvingRandomSearchCV). */
-export class HalvingRandomSearchCV extends BaseHalvingSearchCV {
+export class HalvingRandomSearchCV<E extends NeuralNet = NeuralNet> extends BaseHalvingSearchCV<E> {
   protected readonly searchKind: RunMeta['searchKind'] = 'halving-random';
   readonly paramDistributions: DistributionSpec;
   readonly nCandidates: number | 'exhaust';
 
-  constructor(estimator: NeuralNet, paramDistributions: DistributionSpec, options: HalvingRandomOptions = {}) {
+  constructor(estimator: E, paramDistributions: DistributionSpec, options: HalvingRandomOptions = {}) {
     super(estimator, options, ['nCandidates'], 'smallest');
     const owner = 'HalvingRandomSearchCV';
     this.nCandidates = options.nCandidates ?? 'exhaust';

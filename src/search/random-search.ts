@@ -15,11 +15,11 @@ export interface RandomSearchOptions extends SearchOptions {
  * RandomizedSearchCV). A plain array in the space means "one of these"; when every entry
  * is a list, candidates are drawn without repeats and a space smaller than nIter is run whole.
  */
-export class RandomizedSearchCV extends BaseSearchCV {
+export class RandomizedSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<E> {
   protected readonly searchKind: RunMeta['searchKind'] = 'random';
   readonly sampler: ParameterSampler;
 
-  constructor(estimator: NeuralNet, paramDistributions: DistributionSpec, options: RandomSearchOptions = {}) {
+  constructor(estimator: E, paramDistributions: DistributionSpec, options: RandomSearchOptions = {}) {
     super(estimator, options, ['nIter', 'seed']);
     const owner = 'RandomizedSearchCV';
     this.sampler = new ParameterSampler(paramDistributions, checkInteger(owner, 'nIter', options.nIter ?? 10, { min: 1 }), {

@@ -23,12 +23,19 @@ export interface CrossValidateOptions {
   foldBatching?: boolean | 'auto';
 }
 
-export type CrossValidateResult = Record<string, number[]> & { estimator?: NeuralNet[] };
+/** fit_time, score_time, test_<metric> (and train_<metric>) per fold; `estimator` with returnEstimator, typed as the estimator given. */
+export interface CrossValidateResult<E extends NeuralNet = NeuralNet> {
+  fit_time: number[];
+  score_time: number[];
+  /** test_<metric> and, with returnTrainScore, train_<metric>: one score per fold. */
+  [score: `test_${string}` | `train_${string}`]: number[];
+  estimator?: E[];
+}
 
 const OWNER = 'crossValidate';
 const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs', 'foldBatching'];
 
-export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: TargetsInput, options: CrossValidateOptions = {}): Promise<CrossValidateResult> {
+export async function crossValidate<E extends NeuralNet>(estimator: E, X: FeaturesInput, y: TargetsInput, options: CrossValidateOptions = {}): Promise<CrossValidateResult<E>> {
   if (!isEstimator(estimator)) throw new InvalidParameterError(messages.notAnEstimator(OWNER, estimator));
   checkKnownOptions(OWNER, options, OPTIONS);
   const data = checkXy(X, y, { owner: OWNER, task: estimator.task });
@@ -44,14 +51,14 @@ export async function crossValidate(estimator: NeuralNet, X: FeaturesInput, y: T
     estimator, candidates: [{}], splits, data, scorers, returnTrainScore, errorScore, nJobs,
     nClasses: nClassesOf(data.y), foldBatching,
   };
-  const result: CrossValidateResult = { fit_time: [], score_time: [] } as unknown as CrossValidateResult;
+  const result: CrossValidateResult<E> = { fit_time: [], score_time: [] };
   let records;
   if (returnEstimator) {
     // Fitted models stay in this thread, so the folds run here.
     const kept = [];
     for (const task of buildTasks(engine)) kept.push(await fitAndScoreKeeping(task, data, scorers));
     records = kept.map((k) => k.record);
-    result.estimator = kept.map((k) => k.estimator!);
+    result.estimator = kept.map((k) => k.estimator as E);
   } else {
     records = await runFits(engine);
   }
