@@ -20,8 +20,8 @@ export interface Overrides {
   seed?: number;
 }
 
-/** Options of the run itself (not in the file): progress, journal, stop signal. */
-export type RunOptions = Pick<SearchOptions, 'onProgress' | 'journal' | 'signal' | 'verbose'>;
+/** Options of the run itself (not in the file): progress, journal, stop signal, where the fits run. */
+export type RunOptions = Pick<SearchOptions, 'onProgress' | 'journal' | 'signal' | 'verbose' | 'executor'>;
 
 export function searchKindOf(definition: SearchDefinition): SearchKind {
   return definition.search ?? 'grid';

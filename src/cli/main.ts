@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./commands/report.js')).compareCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   show: async () => (await import('./commands/show.js')).showCommand,
+  worker: async () => (await import('./commands/worker.js')).workerCommand,
 };
 
 export function consoleOutput(): Output {

@@ -50,6 +50,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   let resumed = 0;
   let best = Number.NaN;
   let lastDraw = Number.NEGATIVE_INFINITY;
+  /** The `gridfold worker`s seen so far (a distributed run), and the one of the latest fit. */
+  const remoteWorkers = new Set<string>();
+  let lastWorker: string | undefined;
 
   const candidatesTotal = o.nSplits ? Math.ceil(o.total / o.nSplits) : undefined;
 
@@ -59,15 +62,17 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
     const std = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / scores.length);
     const failed = records.filter((r) => r.error).length;
     const params = o.candidates?.[index] !== undefined ? ` ${formatParams(o.candidates[index])}` : '';
+    const workers = [...new Set(records.map((r) => r.worker).filter((w) => w !== undefined))];
+    const where = workers.length > 0 ? ` on ${workers.join(', ')}` : '';
     return (
       `[candidate ${index + 1}/${candidatesTotal}]${params} mean ${metric} ${formatScore(mean)} ± ${formatScore(std)}` +
-      ` over ${records.length} folds${failed > 0 ? ` (${failed} failed)` : ''} · ${done}/${o.total} fits · ${formatDuration(now() - started)}\n`
+      ` over ${records.length} folds${failed > 0 ? ` (${failed} failed)` : ''}${where} · ${done}/${o.total} fits · ${formatDuration(now() - started)}\n`
     );
   };
 
   const fitLine = (record: FitRecord): string =>
     `[fit ${done}/${o.total}] candidate ${record.candidateIndex + 1}, fold ${record.foldIndex}: ${metric} ` +
-    `${record.error ? `failed (${record.error.name})` : formatScore(record.testScores[metric!])} · ${formatDuration(now() - started)}\n`;
+    `${record.error ? `failed (${record.error.name})` : formatScore(record.testScores[metric!])}${record.worker ? ` on ${record.worker}` : ''} · ${formatDuration(now() - started)}\n`;
 
   const bar = (): string => {
     const elapsed = now() - started;
@@ -79,7 +84,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       `${formatDuration(elapsed)} elapsed`,
       eta,
       `best ${metric ?? 'score'} ${formatScore(best)}`,
-      `${o.backend} × ${o.workers} ${o.workers === 1 ? 'worker' : 'workers'}`,
+      remoteWorkers.size > 0
+        ? `${remoteWorkers.size} ${remoteWorkers.size === 1 ? 'worker' : 'workers'}, last fit on ${lastWorker}`
+        : `${o.backend} × ${o.workers} ${o.workers === 1 ? 'worker' : 'workers'}`,
     ];
     const line = parts.join(' · ');
     const width = stream.columns && stream.columns > 10 ? stream.columns - 1 : line.length;
@@ -93,6 +100,10 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       metric ??= Object.keys(record.testScores)[0];
       done++;
       resumed = progress.resumed;
+      if (record.worker !== undefined) {
+        remoteWorkers.add(record.worker);
+        lastWorker = record.worker;
+      }
       const records = byCandidate.get(record.candidateIndex) ?? [];
       records.push(record);
       byCandidate.set(record.candidateIndex, records);

@@ -105,3 +105,18 @@ export class UnexpectedError extends GridfoldError {
     this.logFile = logFile;
   }
 }
+
+/** Redis cannot be reached, refuses the login or the TLS handshake (a distributed run). */
+export class RedisConnectionError extends GridfoldError {
+  override name = 'RedisConnectionError';
+}
+
+/** A `gridfold worker` that cannot take part in a run: its version, search file or data differ from the coordinator's. */
+export class RunMismatchError extends GridfoldError {
+  override name = 'RunMismatchError';
+}
+
+/** A distributed task that failed on the workers for reasons outside its fits (stalled too often, a pool that would not start). */
+export class TaskLostError extends GridfoldError {
+  override name = 'TaskLostError';
+}

@@ -69,6 +69,8 @@ export interface FitRecord {
   threadId?: number;
   /** Why a fit of a stack (foldBatching) trained on its own after all. */
   notBatched?: string;
+  /** The `gridfold worker` that ran the fit (its --name, by default host:pid); absent for a local run. */
+  worker?: string;
 }
 
 /**

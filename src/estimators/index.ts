@@ -16,7 +16,7 @@ export { NeuralNet } from './neural-net.js';
 export type { FitOptions, FitPlan, FitSession } from './neural-net.js';
 export type { EstimatorSpec } from './spec.js';
 export * from './callbacks/index.js';
-export { defineModule, resolveModule, isModuleDefinition } from './modules/registry.js';
+export { defineModule, resolveModule, isModuleDefinition, moduleToRef } from './modules/registry.js';
 export type { ModuleDefinition, ModuleContext, ModuleBuilder, ModuleRef } from './modules/registry.js';
 export { ACTIVATIONS } from './modules/mlp.js';
 export { CNN_ACTIVATIONS, CONV_BLOCK_FIELDS, type ConvBlock } from './modules/cnn.js';

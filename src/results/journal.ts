@@ -66,15 +66,7 @@ export class RunJournal implements FitJournal {
   }
 
   keyOf(task: FitTask): string {
-    const hash = createHash('sha256');
-    hash.update(canonicalJson({
-      version: VERSION, data: this.dataHash, estimator: task.estimator, scoring: task.scoring,
-      returnTrainScore: task.returnTrainScore, errorScore: task.errorScore, nClasses: task.nClasses,
-      nTrain: task.train.length, nTest: task.test.length,
-    }));
-    hash.update(bytesOf(task.train));
-    hash.update(bytesOf(task.test));
-    return hash.digest('hex');
+    return fitKey(task, this.dataHash);
   }
 
   lookup(key: string): FitRecord | undefined {
@@ -88,6 +80,19 @@ export class RunJournal implements FitJournal {
     this.records.set(key, record);
     return this.writing;
   }
+}
+
+/** A fit's key: a fingerprint of everything its result depends on (the journal's and the queue's). */
+export function fitKey(task: FitTask, dataHash: string): string {
+  const hash = createHash('sha256');
+  hash.update(canonicalJson({
+    version: VERSION, data: dataHash, estimator: task.estimator, scoring: task.scoring,
+    returnTrainScore: task.returnTrainScore, errorScore: task.errorScore, nClasses: task.nClasses,
+    nTrain: task.train.length, nTest: task.test.length,
+  }));
+  hash.update(bytesOf(task.train));
+  hash.update(bytesOf(task.test));
+  return hash.digest('hex');
 }
 
 /** sha256 of X (shape and bytes) and y (type and bytes); computed once per search. */
@@ -159,12 +164,12 @@ async function writeSynced(path: string, text: string, flags: 'a' | 'w'): Promis
 }
 
 /** JSON has no NaN, ±Infinity or -0: failed fits score NaN, and resumed scores must be bit-identical. */
-function encodeNumber(_key: string, value: unknown): unknown {
+export function encodeNumber(_key: string, value: unknown): unknown {
   if (typeof value !== 'number' || (Number.isFinite(value) && !Object.is(value, -0))) return value;
   return { $number: Object.is(value, -0) ? '-0' : String(value) };
 }
 
-function decodeNumber(_key: string, value: unknown): unknown {
+export function decodeNumber(_key: string, value: unknown): unknown {
   if (typeof value === 'object' && value !== null && typeof (value as { $number?: unknown }).$number === 'string' && Object.keys(value).length === 1) {
     return Number((value as { $number: string }).$number);
   }

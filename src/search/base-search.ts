@@ -13,7 +13,7 @@ import { resolveScoring, type Scorer, type ScoringSpec } from '../scoring/index.
 import { resolveCv, type CvSpec } from '../splitters/index.js';
 import {
   checkErrorScore, checkFoldBatching, createExecutor, nClassesOf, reportFailures, resolveNJobs, runFits,
-  type FitJournal, type JournalFactory, type Progress, type SearchData,
+  type Executor, type FitJournal, type JournalFactory, type Progress, type SearchData,
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
 import { aggregate } from './aggregate.js';
@@ -46,9 +46,14 @@ export interface SearchOptions {
   /** Where finished fits go (resume): a journal, or a factory opened once the data is known (`runJournal`). */
   journal?: FitJournal | JournalFactory;
   signal?: AbortSignal;
+  /**
+   * Where the fits run instead of this process's pool (e.g. workers on other machines);
+   * the caller closes it. The fits are planned as for a local run with nJobs.
+   */
+  executor?: Executor;
 }
 
-export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'journal', 'signal'];
+export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'journal', 'signal', 'executor'];
 
 /** One round of fits asked for by a strategy (halving passes a resource per round). */
 export interface Evaluation {
@@ -91,6 +96,10 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
       foldBatching: checkFoldBatching(owner, options.foldBatching),
       verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }),
     };
+    const executor = options.executor as Partial<Executor> | undefined;
+    if (executor !== undefined && (typeof executor?.run !== 'function' || typeof executor?.close !== 'function')) {
+      throw new InvalidParameterError(messages.invalidValue(owner, 'executor', executor, 'an Executor (an object with run and close methods)'));
+    }
     if (options.refit !== undefined && typeof options.refit !== 'boolean' && typeof options.refit !== 'string') {
       throw new InvalidParameterError(messages.refitInvalid(options.refit, []));
     }
@@ -119,7 +128,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     let journal = typeof journalOption === 'function' ? undefined : journalOption;
     // One executor for every round of the search: a pool's threads (and their backends)
     // stay up from the first round to the last instead of restarting per round.
-    const executor = createExecutor({ nJobs: this.options.nJobs, inProcessOnly: Object.values(scorers).some((s) => s.needs === 'estimator') });
+    const executor = this.options.executor ?? createExecutor({ nJobs: this.options.nJobs, inProcessOnly: Object.values(scorers).some((s) => s.needs === 'estimator') });
     try {
       await this.runSearch(async (evaluation) => {
         const first = candidates.length;
@@ -148,7 +157,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
         return this.cvResults;
       });
     } finally {
-      await executor.close();
+      if (executor !== this.options.executor) await executor.close();
     }
     const warning = reportFailures(this.fits);
     if (warning) warn('FitFailedWarning', warning);

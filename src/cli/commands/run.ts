@@ -2,10 +2,11 @@
  * `gridfold run <search-file>`: load the file, apply the overrides, print the backend and
  * the plan, run the search with progress and a journal, write the report, print the top.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemError, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
-import { nClassesOf, resolveNJobs } from '../../validation/index.js';
+import { nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
 import { resolveCv } from '../../splitters/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, GridSearchCV, RandomizedSearchCV, type BaseSearchCV } from '../../search/index.js';
@@ -22,6 +23,7 @@ import { loadSearchFile } from '../load-search.js';
 import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
 import { withErrorLog } from '../failure.js';
+import { loadDistributed, redisFlags, searchIdentity } from '../distributed.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 const TOP = 10;
@@ -29,6 +31,7 @@ const TOP = 10;
 const OPTIONS = {
   epochs: { type: 'string' }, limit: { type: 'string' }, 'n-jobs': { type: 'string' }, backend: { type: 'string' },
   seed: { type: 'string' }, out: { type: 'string' }, resume: { type: 'boolean' }, 'no-resume': { type: 'boolean' }, quiet: { type: 'boolean' },
+  redis: { type: 'string' }, queue: { type: 'string' },
 } as const;
 
 export async function runCommand(argv: readonly string[], out: Output): Promise<number> {
@@ -52,13 +55,24 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
   if (values.out === '') throw new UsageError(messages.outFlagEmpty('run'));
   const quiet = values.quiet === true;
   const file = positionals[0];
+  if (values.queue !== undefined && values.redis === undefined) throw new UsageError(messages.cliFlagNeeds('run', '--queue', '--redis'));
+  // Before the data loads: an unreachable Redis is said within seconds.
+  const remote = values.redis === undefined ? undefined : await openCoordinator(values.redis as string, values.queue as string | undefined, file, overrides, values.resume === true, out);
+  try {
+    return await runSearchFile(file, overrides, values, argv, out, remote);
+  } finally {
+    await remote?.close();
+  }
+}
+
+async function runSearchFile(file: string, overrides: Overrides, values: CommandArgs['values'], argv: readonly string[], out: Output, remote: Executor | undefined): Promise<number> {
   const definition = await loadSearchFile(file);
   const outDir = (values.out as string | undefined) ?? join('reports', definition.name);
   // Warnings (a stale lock taken over, failed fits, a journal resumed or moved aside) are printed as the CLI's own lines.
   return withWarningSink((warning) => out.stderr(messages.cliNotice(warning.message)), async () => {
     const lock = await takeRunFolder(outDir, argv);
     try {
-      return await runLocked(file, definition, overrides, values, argv, outDir, out);
+      return await runLocked(file, definition, overrides, values, argv, outDir, out, remote);
     } catch (error) {
       throw await withErrorLog(error, outDir, ['run', ...argv]);
     } finally {
@@ -79,6 +93,7 @@ async function takeRunFolder(outDir: string, argv: readonly string[]): Promise<R
 
 async function runLocked(
   file: string, definition: SearchDefinition, overrides: Overrides, values: CommandArgs['values'], argv: readonly string[], outDir: string, out: Output,
+  remote: Executor | undefined,
 ): Promise<number> {
   const quiet = values.quiet === true;
   const dataset = await loadSearchData(definition, overrides).catch((error: Error) => {
@@ -98,6 +113,7 @@ async function runLocked(
       signal,
       journal: runJournal(join(outDir, JOURNAL_FILE), { resume: values.resume === true }),
       onProgress: (progress) => reporter?.onProgress(progress),
+      ...(remote ? { executor: remote } : {}),
     });
     const plan = planOf(search, definition, dataset);
     say(plan.line);
@@ -126,6 +142,22 @@ async function runLocked(
   }
   out.stdout(messages.cliReportWritten(written.html));
   return 0;
+}
+
+/** The executor of a run on workers elsewhere (`--redis`): connected, or an error naming the URL. */
+async function openCoordinator(url: string, queueFlag: string | undefined, file: string, overrides: Overrides, resume: boolean, out: Output): Promise<Executor> {
+  const distributed = await loadDistributed();
+  const { target, queue } = redisFlags(distributed, 'run', url, queueFlag);
+  if (!existsSync(file)) throw new SearchFileError(messages.searchFileMissing(file));
+  const redis = await distributed.connectRedis(target);
+  const executor = new distributed.QueueExecutor({
+    redis, target, queue, search: searchIdentity(file), overrides: { limit: overrides.limit, seed: overrides.seed }, resume,
+    log: (line) => out.stderr(line),
+  });
+  return { description: executor.description, run: (...args) => executor.run(...args), close: async () => {
+    await executor.close();
+    redis.disconnect();
+  } };
 }
 
 /** The score the table ranks by: its column key ('score' for one metric) and its name. */

@@ -80,6 +80,14 @@ export function cliFlagsConflict(command: string, a: string, b: string): string 
   return `gridfold ${command}: ${a} and ${b} cannot be used together.`;
 }
 
+export function cliFlagRequired(command: string, flag: string): string {
+  return `gridfold ${command}: ${flag} is required. See gridfold ${command} --help.`;
+}
+
+export function cliFlagNeeds(command: string, flag: string, needed: string): string {
+  return `gridfold ${command}: ${flag} only applies with ${needed}.`;
+}
+
 export function cliPositionals(command: string, usage: string, got: number): string {
   return `gridfold ${command}: expected ${usage}; got ${got} ${got === 1 ? 'argument' : 'arguments'}. See gridfold ${command} --help.`;
 }
@@ -165,6 +173,7 @@ Commands:
   compare <run-dir>... -o <file>  one report comparing several runs (the search is an axis)
   list [dir]                      the search files under ./searches (or dir)
   show <run-dir>                  a finished run's ranked table in the terminal
+  worker --redis URL              take the tasks of runs started with gridfold run … --redis URL
 
 Options:
   -h, --help     show this help; gridfold <command> --help shows a command's
@@ -196,6 +205,9 @@ Options (applied on top of the file):
   --no-resume    start afresh; an existing journal is moved aside (the default)
   --quiet        no progress, plan or table: only the report's path
   --verbose      on an error gridfold did not foresee, print its details (they are in DIR/error.log too)
+  --redis URL    coordinate: the fits run on \`gridfold worker\`s of this Redis (redis://[:password@]host:port,
+                 rediss:// for TLS); the journal, report and results stay here; --resume also takes what Redis holds
+  --queue NAME   the queue of the run (default gridfold); workers take the same --queue
   -h, --help     show this help
 
 DIR is locked while the run writes it (DIR/run.lock: pid, host, start time): a second run into it
@@ -208,6 +220,32 @@ Examples:
   gridfold run searches/moons-quick.ts --n-jobs 1
   gridfold run searches/mnist-lr-width.ts --limit 2000 --epochs 3 --out reports/lr-try
   gridfold run searches/mnist-widths.ts --resume
+`,
+  worker: `Usage: gridfold worker --redis URL [options]
+
+Takes the tasks of the runs coordinated on a Redis queue (gridfold run <search-file> --redis URL) until
+stopped, each on a thread of its local pool. Before it runs anything it checks that its gridfold version,
+the search file's content and the data are the coordinator's, and refuses the run (exit 1) naming what
+differs. It loads the search file itself — from --search, else ./searches/<name> — never code from the queue.
+SIGTERM or SIGINT: the running tasks finish, no new ones start; a second one hands them back to the queue.
+
+Options:
+  --redis URL             redis://[user:password@]host[:port][/db], or rediss://… for TLS
+                          (a CA of your own: NODE_EXTRA_CA_CERTS=ca.crt)
+  --queue NAME            the queue to take tasks from (default gridfold)
+  --n-jobs N              tasks at once, each on a worker thread: a positive integer, or -1 for every core (default)
+  --search FILE           the search file, where it is not ./searches/<its name> (repeatable)
+  --backend B             TensorFlow.js backend: auto, tensorflow, wasm or cpu
+  --name NAME             how progress and results.json name this worker (default host:pid)
+  --lock-duration S       a worker silent for S seconds has its tasks re-queued (default 30)
+  --stalled-interval S    how often to look for such tasks, in seconds (default 30)
+  -h, --help              show this help
+
+Exit codes: 0 stopped by a signal · 1 refused the run, or failed · 2 bad usage
+
+Examples:
+  gridfold worker --redis redis://coordinator.lan:6379
+  gridfold worker --redis rediss://:secret@redis.example:6380 --n-jobs 4 --queue widths
 `,
   report: `Usage: gridfold report <run-dir>
 

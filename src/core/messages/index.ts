@@ -15,3 +15,4 @@ export * from './params.js';
 export * from './scoring.js';
 export * from './cli.js';
 export * from './files.js';
+export * from './distributed.js';
