@@ -39,7 +39,7 @@ test('no command, an unknown command and an unknown flag exit 2 naming the probl
   t.is(lines(none.stderr)[0], messages.cliNoCommand());
   const unknown = await gridfold(['train', 'x.ts']);
   t.is(unknown.code, 2);
-  t.is(unknown.stderr, `${messages.cliUnknownCommand('train', ['run', 'report', 'compare', 'list', 'show'])}\n`);
+  t.is(unknown.stderr, `${messages.cliUnknownCommand('train', ['run', 'report', 'compare', 'list', 'show', 'worker'])}\n`);
   const flag = await gridfold(['run', 'searches/moons-quick.ts', '--epoch', '3']);
   t.is(flag.code, 2);
   t.is(flag.stderr, `${messages.cliUnknownFlag('run', '--epoch')}\n`);
