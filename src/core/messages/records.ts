@@ -14,3 +14,7 @@ export function columnLength(column: string, length: number | undefined, expecte
 export function fitOutOfRange(path: string, field: string, value: number, limit: number, of: string): string {
   return `${path}.${field} is ${value}, but the run has ${limit} ${of}`;
 }
+
+export function notAnObject(): string {
+  return 'it is not an object';
+}
