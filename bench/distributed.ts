@@ -24,8 +24,9 @@ const BIN = join('src', 'cli', 'gridfold.js');
 const env = { ...process.env, GRIDFOLD_BACKEND: 'wasm', GRIDFOLD_FROM_SOURCE: '0' };
 const scratch = mkdtempSync(join(tmpdir(), 'gridfold-bench-dist-'));
 
-function gridfold(args: string[]): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+/** A run's stderr is read (its errors); a worker's is dropped, lest an unread pipe fill and block it. */
+function gridfold(args: string[], stderr: 'pipe' | 'ignore' = 'pipe'): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', stderr] });
 }
 
 /** Wall seconds of one `gridfold run`, and its mean test scores. */
@@ -46,7 +47,7 @@ async function timeRun(search: string, args: string[]): Promise<{ seconds: numbe
 const redis = await startRedis();
 const workers: ChildProcess[] = [];
 const startWorkers = (queue: string, count: number, nJobs: number) => {
-  for (let i = 0; i < count; i++) workers.push(gridfold(['worker', '--redis', redis.url, '--queue', queue, '--n-jobs', String(nJobs), '--name', `${queue}-${i}`]));
+  for (let i = 0; i < count; i++) workers.push(gridfold(['worker', '--redis', redis.url, '--queue', queue, '--n-jobs', String(nJobs), '--name', `${queue}-${i}`], 'ignore'));
 };
 startWorkers('one', 1, 2);
 startWorkers('two', 2, 1);

@@ -68,6 +68,10 @@ export function taskLost(attempts: number, reason: string): string {
   return `the task failed on the workers ${attempts} ${attempts === 1 ? 'time' : 'times'} for reasons outside the fit (${reason}); resume to run it again.`;
 }
 
+export function resultUnreadable(problem: string): string {
+  return `the worker's result for this fit in Redis is not a fit record (${problem}); resume to run it again.`;
+}
+
 // ── the worker (gridfold worker) ──────────────────────────────────────────────
 
 export function workerWaiting(queue: string, shown: string): string {
