@@ -88,6 +88,32 @@ if (skipRedisTests()) {
     t.is(new Set(entries.map((e) => e.key)).size, FITS);
   });
 
+  test.serial('Ctrl-C on the coordinator empties the queue, lets the running task finish and exits 130; --resume enqueues only the missing fits', async (t) => {
+    const out = tempDir('dist-ctrl-c');
+    const args = ['--redis', redis.url, '--queue', 'ctrl-c'];
+    const first = start(['run', FIXTURE, '--out', out, ...args]);
+    const worker = start(['worker', ...args, '--search', FIXTURE, '--n-jobs', '1', '--name', 'only']);
+    // While the worker runs its second task: one finished, two waiting.
+    await worker.waitFor(/only: ran \d+ fits[^]*only: took task/);
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    t.is(stopped.code, 130, stopped.stderr);
+    t.true(stopped.stderr.includes('resume with:'), stopped.stderr);
+    const client = new Redis(redis.url);
+    t.is(await client.llen('gridfold:ctrl-c:wait'), 0);
+    await client.quit();
+    const journaled = journalEntries(out).length;
+    t.true(journaled >= 3 && journaled < FITS, `journaled ${journaled}`);
+
+    const second = await run(['run', FIXTURE, '--out', out, '--resume', ...args]);
+    t.is(second.code, 0, second.stderr);
+    t.regex(second.stderr, new RegExp(`gridfold: \\d+ tasks \\(${FITS - journaled} fits\\) on the queue\\.`));
+    worker.child.kill('SIGTERM');
+    t.is((await worker.done).code, 0);
+    t.deepEqual(comparable(out), local);
+    t.is(new Set(journalEntries(out).map((e) => e.key)).size, FITS);
+  });
+
   test.serial('SIGTERM lets a worker finish its running task; a second SIGTERM hands it back to the queue; both exit 0', async (t) => {
     const out = tempDir('dist-stop');
     const args = ['--redis', redis.url, '--queue', 'stop', '--search', FIXTURE, '--n-jobs', '1'];
