@@ -28,8 +28,8 @@ export async function workerCommand(argv: readonly string[], out: Output): Promi
   expectPositionals('worker', positionals, 'no arguments (only options)', 0);
   if (values.redis === undefined) throw new UsageError(messages.cliFlagRequired('worker', '--redis URL'));
   const nJobs = resolveNJobs(integerFlag('worker', 'n-jobs', values['n-jobs'], { max: MAX_JOBS, allowAllCores: true }) ?? -1);
-  const lockSeconds = integerFlag('worker', 'lock-duration', values['lock-duration']) ?? DEFAULT_LOCK_SECONDS;
-  const stalledSeconds = integerFlag('worker', 'stalled-interval', values['stalled-interval']) ?? DEFAULT_STALLED_SECONDS;
+  const lockSeconds = integerFlag('worker', 'lock-duration', values['lock-duration'], { max: 86_400 }) ?? DEFAULT_LOCK_SECONDS;
+  const stalledSeconds = integerFlag('worker', 'stalled-interval', values['stalled-interval'], { max: 86_400 }) ?? DEFAULT_STALLED_SECONDS;
   const name = (values.name as string | undefined) ?? `${hostname()}:${process.pid}`;
   if (name.trim() === '') throw new UsageError(messages.cliFlagInvalid('worker', '--name', name, 'a non-empty name'));
   if (values.backend !== undefined) {

@@ -151,8 +151,8 @@ Options:
   --search FILE           the search file, where it is not ./searches/<its name> (repeatable)
   --backend B             TensorFlow.js backend: auto, tensorflow, wasm or cpu
   --name NAME             how progress and results.json name this worker (default host:pid)
-  --lock-duration S       a worker silent for S seconds has its tasks re-queued (default 30)
-  --stalled-interval S    how often to look for such tasks, in seconds (default 30)
+  --lock-duration S       a worker silent for S seconds has its tasks re-queued (1 to 86400, default 30)
+  --stalled-interval S    how often to look for such tasks, in seconds (1 to 86400, default 30)
   -h, --help              show this help
 
 Exit codes: 0 stopped by a signal · 1 refused the run, or failed · 2 bad usage
