@@ -5,6 +5,7 @@
  */
 import { InvalidParameterError, messages, type FitRecord, type Params } from '../core/index.js';
 import type { Progress } from '../validation/index.js';
+import { formatClock } from '../results/format.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -156,13 +157,9 @@ function checkOptions(o: ProgressReporterOptions): ProgressReporterOptions {
   return o;
 }
 
+/** Milliseconds on a clock (`00:18`). */
 export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  return h > 0 ? `${h}:${mmss}` : mmss;
+  return formatClock(ms / 1000);
 }
 
 function formatScore(value: number | undefined): string {
