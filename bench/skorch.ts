@@ -13,40 +13,27 @@
  * and sklearn. Prints a summary on stderr and one JSON line on stdout.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GridSearchCV, NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../dist/index.js';
 import type { CvResults } from '../dist/index.js';
 import { median, option } from './lib/util.js';
+import { findPython, writeNpy } from './lib/python.js';
 
 const reps = Number(option('reps', '5'));
 const epochs = Number(option('epochs', '5'));
 const cores = os.availableParallelism();
 const INSTALL = 'sudo apt-get install python3-skorch python3-sklearn python3-torch   (Debian/Ubuntu packages)';
 
-// The first interpreter that imports the three: $GRIDFOLD_PYTHON, `python3` on the PATH (may
-// be a pyenv or venv one), then the system's, where the Debian packages install.
-const pythons = [process.env.GRIDFOLD_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p));
-const failures: string[] = [];
-let python: string | undefined;
-let versions: string[] = [];
-for (const candidate of pythons) {
-  const probe = spawnSync(candidate, ['-c', 'import torch, skorch, sklearn; print(torch.__version__, skorch.__version__, sklearn.__version__)'], { encoding: 'utf8' });
-  if (probe.status === 0) {
-    python = candidate;
-    versions = probe.stdout.trim().split(' ');
-    break;
-  }
-  failures.push(`${candidate}: ${probe.error ? `not found (${probe.error.message})` : (probe.stderr.trim().split('\n').pop() ?? 'import failed')}`);
-}
-if (!python) {
-  const why = failures.join('; ');
-  process.stderr.write(`skorch comparison skipped: ${why}.\nTo run it, install the peer: ${INSTALL}\n`);
-  process.stdout.write(`${JSON.stringify({ bench: 'skorch', skipped: why, install: INSTALL })}\n`);
+const peer = findPython(['torch', 'skorch', 'sklearn']);
+if ('skipped' in peer) {
+  process.stderr.write(`skorch comparison skipped: ${peer.skipped}.\nTo run it, install the peer: ${INSTALL}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: 'skorch', skipped: peer.skipped, install: INSTALL })}\n`);
   process.exit(0);
 }
+const { python, versions } = peer;
 const [torchVersion, skorchVersion, sklearnVersion] = versions;
 
 const backend = await initBackend();
@@ -72,7 +59,7 @@ async function gridfoldSeconds(): Promise<{ seconds: number; meanTestScore: numb
 function skorchSeconds(nJobs: number, threads: number): { seconds: number; meanTestScore: number[] } {
   const script = fileURLToPath(new URL('./skorch_grid.py', import.meta.url));
   const env = { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
-  const child = spawnSync(python as string, [script, dir, String(epochs), String(nJobs), String(threads)], { encoding: 'utf8', env });
+  const child = spawnSync(python, [script, dir, String(epochs), String(nJobs), String(threads)], { encoding: 'utf8', env });
   if (child.status !== 0) throw new Error(`skorch_grid.py failed (${child.status}): ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { seconds: number; mean_test_score: number[] };
   return { seconds: result.seconds, meanTestScore: result.mean_test_score };
@@ -114,17 +101,3 @@ process.stdout.write(`${JSON.stringify({
   gridfoldSeconds: gridfold, skorchThreadsSeconds: skorchThreads, skorchJobsSeconds: skorchJobs, skorchSeconds: skorchBest,
   ratio: gridfold / skorchBest, meanTestScore: scores,
 })}\n`);
-
-/** A NumPy .npy file (format 1.0): magic, a padded header dict, then the raw little-endian data. */
-async function writeNpy(path: string, data: Float32Array | BigInt64Array, shape: number[], descr: '<f4' | '<i8'): Promise<void> {
-  const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
-  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${dims}), }`;
-  const unpadded = 10 + header.length + 1;
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
-  const preamble = Buffer.alloc(10);
-  preamble.write('\x93NUMPY', 0, 'latin1');
-  preamble[6] = 1;
-  preamble[7] = 0;
-  preamble.writeUInt16LE(header.length, 8);
-  await writeFile(path, Buffer.concat([preamble, Buffer.from(header, 'latin1'), Buffer.from(data.buffer, data.byteOffset, data.byteLength)]));
-}

@@ -115,28 +115,46 @@ function foldBatch(r) {
   ].join('\n');
 }
 
+function cnn(r) {
+  const t = r.torch ?? {};
+  const peer = t.skipped === undefined;
+  const rows = [
+    ['gridfold `fit`, wasm, lean conv step', fixed(r.lean.wall), fixed(r.lean.cpu), peer ? `${fixed(r.leanVsTorch, 2)}×` : '–', peer ? `${fixed(r.leanVsTorchCpu, 2)}×` : '–'],
+    ['gridfold `fit`, wasm, generic loop (tfjs autograd)', fixed(r.generic.wall), fixed(r.generic.cpu), peer ? `${fixed(r.genericVsTorch, 2)}×` : '–', peer ? `${fixed(r.genericVsTorchCpu, 2)}×` : '–'],
+    [`gridfold \`fit\`, tfjs cpu backend (${r.cpuBatches} batch${r.cpuBatches === 1 ? "" : "es"})`, fixed(r.cpuBackend.wall, 1), fixed(r.cpuBackend.cpu, 1), peer ? `${fixed(r.cpuBackend.wall / t.wall, 4)}×` : '–', '–'],
+    peer ? [`PyTorch ${t.torch}, ${t.threads} thread`, fixed(t.wall), fixed(t.cpu), '1×', '1×'] : ['PyTorch', 'skipped', '', '', ''],
+  ];
+  return [
+    `### CNN — seed 000's DemoNetwork (${r.params} parameters, ${fixed(r.multAdds / 1e6, 2)} M mult-adds per batch), batch ${r.batchSize}, Adam, ${r.samples} MNIST samples, one core (${r.backend}); reps interleaved, median of ${r.reps}`,
+    '',
+    table(['run', 'samples/s (wall)', 'samples/s (CPU time)', 'vs PyTorch (wall)', 'vs PyTorch (CPU time)'], rows),
+    '',
+    `Lean / generic: ${fixed(r.leanVsGeneric, 2)}×. Load average during the run: ${r.loadAverage.map((l) => fixed(l, 1)).join(' ')}.` +
+      ` A lean step's fixed cost, what stacking folds could share: ${fixed(r.overhead.batch1Ms, 2)} ms of CPU at batch 1 against ${fixed(r.overhead.batch64Ms, 2)} ms at batch 64 (${fixed(100 * r.overhead.share)} %).`,
+    ...(peer ? [] : ['', `PyTorch skipped: ${t.skipped}. Install the peer with: \`${t.install}\`.`]),
+    '',
+    'Goal: lean ≥ 0.5× PyTorch CPU 1 thread (below 0.25× is not done).',
+  ].join('\n');
+}
+
+function convKernels(r) {
+  const own = r.rows.some((row) => row.wasmOwnMs !== undefined);
+  const rows = r.rows.map((row) => [
+    row.label, fixed(row.gridfoldMs, 2), ...(own ? [row.wasmOwnMs === undefined ? '–' : fixed(row.wasmOwnMs, 2)] : []), fixed(row.cpuMs, 1),
+    `${fixed(row.speedup)}×`, ...(own ? [row.speedupOverWasmOwn === undefined ? '–' : `${fixed(row.speedupOverWasmOwn, 1)}×`] : []), fixed(row.gflops, 1),
+  ]);
+  return [
+    `### Gradient kernels on wasm — gridfold's vs tfjs' cpu backend${own ? " and wasm's own where gridfold replaces it" : ''} (batch ${r.batch}, median of ${r.reps})`,
+    '',
+    table(['kernel', 'gridfold (ms)', ...(own ? ["wasm's own (ms)"] : []), 'cpu backend (ms)', 'vs cpu', ...(own ? ["vs wasm's own"] : []), 'GFLOP/s'], rows),
+  ].join('\n');
+}
+
 function scores(values) {
   return Array.isArray(values) ? values.map((s) => fixed(s, 3)).join(', ') : '–';
 }
 
-function distributed(r) {
-  const rows = [
-    ['local pool, --n-jobs 2', fixed(r.seconds.local, 1), '1.00×'],
-    ['1 `gridfold worker --n-jobs 2`', fixed(r.seconds.oneWorker, 1), `${fixed(r.speedOfOneWorker, 2)}×`],
-    ['2 `gridfold worker --n-jobs 1` processes', fixed(r.seconds.twoWorkers, 1), `${fixed(r.speedOfTwoWorkers, 2)}×`],
-  ];
-  const tiny = r.tiny.map((t) => `${fixed(t.local, 1)} s → ${fixed(t.queue, 1)} s`).join('; ');
-  return [
-    `### Distributed — seed grid (8 candidates × 3 folds, ${r.epochs} epochs) through BullMQ on a loopback Redis, this one machine, ${r.reps} interleaved reps, medians`,
-    '',
-    table(['where the fits ran', 'wall of gridfold run (s)', 'speed vs local (median of per-rep ratios)'], rows),
-    '',
-    `Queue overhead per task: **${fixed(r.overheadMsPerTask, 0)} ms** (${r.tasks} one-epoch tasks, local --n-jobs 1 vs one worker with one slot: ${tiny}). ` +
-    'Scores identical in every mode. The coordinator, the workers and Redis share the same cores, so this shows the cost of the queue, not the gain of more machines.',
-  ].join('\n');
-}
-
-const FORMATTERS = { 'fit-rate': fitRate, 'fold-batch': foldBatch, leaks, parallel, skorch, distributed };
+const FORMATTERS = { cnn, 'conv-kernels': convKernels, 'fit-rate': fitRate, 'fold-batch': foldBatch, leaks, parallel, skorch };
 
 export function formatSection({ startedAt, machine, results }) {
   const parts = [

@@ -13,7 +13,6 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SearchFileError, messages } from '../core/index.js';
 import { checkSearchDefinition } from './check-search.js';
-import { unlessUnsettled } from './unsettled.js';
 import type { SearchDefinition } from './search-definition.js';
 
 let typeScriptReady: Promise<void> | undefined;
@@ -25,9 +24,8 @@ export async function loadSearchFile(file: string): Promise<SearchDefinition> {
   await ensureTypeScript();
   let module: Record<string, unknown>;
   try {
-    module = await unlessUnsettled(import(pathToFileURL(path).href), () => new SearchFileError(messages.searchFileBad(file, messages.searchFileUnsettled())));
+    module = await import(pathToFileURL(path).href);
   } catch (error) {
-    if (error instanceof SearchFileError) throw error;
     throw new SearchFileError(messages.searchFileBad(file, (error as Error).message ?? String(error)));
   }
   if (module.default === undefined) {

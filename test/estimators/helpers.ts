@@ -34,3 +34,14 @@ export async function backend(): Promise<void> {
 export function numTensors(): number {
   return tf.memory().numTensors;
 }
+
+/** The largest |a − b| over two tables of numbers; Infinity when their shapes differ. */
+export function maxDifference(a: number[][], b: number[][]): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let max = 0;
+  a.forEach((row, i) => {
+    if (row.length !== b[i].length) max = Number.POSITIVE_INFINITY;
+    row.forEach((v, j) => (max = Math.max(max, Math.abs(v - b[i][j]))));
+  });
+  return max;
+}

@@ -8,7 +8,7 @@ import { leanMatMulFor } from '../../src/estimators/lean/matmul.js';
 import { gridfoldMatMul } from '../../src/backend/index.js';
 import { tf } from '../../src/backend/index.js';
 import type { Params } from '../../src/core/index.js';
-import { backend, numTensors, tinyClassification, tinyRegression } from './helpers.js';
+import { backend, maxDifference, numTensors, tinyClassification, tinyRegression } from './helpers.js';
 
 // Every test toggles the thread-wide lean switch, so none may interleave with another.
 test.before(backend);
@@ -46,15 +46,6 @@ async function train(params: Params, lean: boolean, regression = false, wide = f
   return { history, weights, leanSteps: leanStepsRun() - before };
 }
 
-function maxDifference(a: number[][], b: number[][]): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
-  let max = 0;
-  a.forEach((row, i) => {
-    if (row.length !== b[i].length) max = Number.POSITIVE_INFINITY;
-    row.forEach((v, j) => (max = Math.max(max, Math.abs(v - b[i][j]))));
-  });
-  return max;
-}
 
 /** Trains with the generic loop and with the lean step; both must agree within float tolerance. */
 async function assertSameTraining(t: import('ava').ExecutionContext, params: Params, regression = false, stepsPerEpoch = STEPS_PER_EPOCH, wide = false): Promise<void> {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { initBackend } from '../../src/backend/index.js';
-import { GridSearchCV, crossValidate } from '../../src/index.js';
-import { comparableResults, moons, tinyNet } from './helpers.js';
+import { GridSearchCV, NeuralNetClassifier, crossValidate } from '../../src/index.js';
+import { comparableResults, moons, tinyNet, withoutTimesAndThread } from './helpers.js';
 import { identicalAcrossJobs } from './identical.js';
 
 // Read when the backend is first initialised; same-results-cpu.test.ts runs the first test on cpu.
@@ -44,4 +44,27 @@ test('crossValidate gives the same scores on 2 workers as in-process', async (t)
   const parallel = await crossValidate(tinyNet(), X, y, { cv: 3, nJobs: 2 });
   t.deepEqual(parallel.test_score, serial.test_score);
   t.is(serial.test_score.length, 3);
+});
+
+test('a grid of CNNs (the lean conv step on wasm) gives the same scores and losses bit for bit at nJobs 1 and 2', async (t) => {
+  // 36 images of 8×8 whose class is the brighter half.
+  const n = 36;
+  const data = new Float32Array(n * 64);
+  const y = Int32Array.from({ length: n }, (_, i) => i % 2);
+  for (let i = 0; i < data.length; i++) data[i] = 0.3 * Math.sin(i * 0.37) + ((i % 64) < 32 === (y[Math.floor(i / 64)] === 0) ? 0.7 : 0);
+  const net = new NeuralNetClassifier({
+    module: 'cnn', 'module.convs': [{ filters: 3, kernel: 3, padding: 'same', pool: 2 }, { filters: 2, kernel: 3 }],
+    optimizer: 'adam', lr: 0.05, batchSize: 8, maxEpochs: 2, seed: 0,
+  });
+  const run = async (nJobs: number) => {
+    const s = new GridSearchCV(net, { 'module.activation': ['relu', 'none'] }, { cv: 3, nJobs, refit: false });
+    await s.fit({ data, shape: [n, 8, 8, 1] }, y);
+    return s;
+  };
+  const one = await run(1);
+  const two = await run(2);
+  t.true(one.fits.every((f) => f.error === undefined), JSON.stringify(one.fits.map((f) => f.error)));
+  t.deepEqual(comparableResults(two.cvResults!), comparableResults(one.cvResults!));
+  t.deepEqual(two.fits.map(withoutTimesAndThread), one.fits.map(withoutTimesAndThread));
+  t.is(new Set(one.fits.map((f) => f.history[1].train_loss)).size, 6);
 });

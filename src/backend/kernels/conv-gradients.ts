@@ -6,8 +6,8 @@
  * - Conv2DBackpropFilter (missing): im2col of the input, then colsᵀ · dy on gridfold's
  *   GEMM — images taken in chunks so the columns stay a few MB, the chunks' products
  *   summed in the output.
- * - Conv2DBackpropInput (wasm's own is a scalar loop, ~1 GFLOP/s): dy · filterᵀ on the
- *   GEMM, then col2im.
+ * - Conv2DBackpropInput (wasm's own is a scalar loop, 24× slower at DemoNetwork's second
+ *   conv: bench/conv-kernels.ts): dy · filterᵀ on the GEMM, then col2im.
  * - DepthwiseConv2dNativeBackpropFilter / …BackpropInput (missing): direct loops, four
  *   channels at a time (conv.c).
  * - MaxPoolGrad: wasm's own starts each window's maximum at FLT_MIN, the smallest positive
@@ -20,10 +20,10 @@
  */
 import { BackendError, messages } from '../../core/index.js';
 import { tf } from '../tf.js';
-import { FLAG_ACCUMULATE, FLAG_TRANSPOSE_A, FLAG_TRANSPOSE_B, heapOffset, kernelModuleFor, withHeapBlocks, type ConvGeometry, type WasmHeap } from './instance.js';
+import { FLAG_ACCUMULATE, FLAG_TRANSPOSE_A, FLAG_TRANSPOSE_B, heapOffset, kernelModuleFor, withHeapBlocks, type WasmHeap } from './instance.js';
 import { registerWasmKernel } from './register.js';
+import { convGeometry as geometry, isPointwise, poolGeometry, type Conv2DInfo } from './conv-geometry.js';
 
-type Conv2DInfo = tf.backend_util.Conv2DInfo;
 type Pad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
 /** Floats of im2col columns built at once (8 MiB): big enough for long GEMM panels, small beside the tensors. */
@@ -45,21 +45,6 @@ interface ConvAttrs {
 
 function channelsLastOnly(kernel: string, dataFormat: string | undefined): void {
   if (dataFormat === 'NCHW') throw new BackendError(messages.wasmKernelChannelsFirst(kernel));
-}
-
-/** The geometry conv.c's kernels take, for `images` of the batch. */
-function geometry(info: Conv2DInfo, images: number): ConvGeometry {
-  return [
-    images, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth,
-    info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth,
-    info.dilationHeight, info.dilationWidth, info.padInfo.top, info.padInfo.left,
-  ];
-}
-
-/** A 1×1 convolution with unit stride and no padding: the columns are the input itself. */
-function isPointwise(info: Conv2DInfo): boolean {
-  return info.filterHeight === 1 && info.filterWidth === 1 && info.strideHeight === 1 && info.strideWidth === 1 &&
-    info.padInfo.top === 0 && info.padInfo.left === 0;
 }
 
 /** Images per im2col chunk: at least one, at most what the chunk size holds. */
@@ -169,14 +154,6 @@ function depthwiseBackprop(wanted: 'filter' | 'input'): tf.KernelFunc {
 const depthwiseBackpropFilter = depthwiseBackprop('filter');
 const depthwiseBackpropInput = depthwiseBackprop('input');
 
-/** The pooling geometry in conv.c's argument order (maxpool). */
-export function poolGeometry(info: ReturnType<typeof tf.backend_util.computePool2DInfo>): number[] {
-  return [
-    info.batchSize, info.inHeight, info.inWidth, info.inChannels, info.outHeight, info.outWidth,
-    info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
-  ];
-}
-
 function maxPoolGrad({ inputs, backend, attrs }: tf.KernelFuncArgs): tf.TensorInfo {
   const { dy, input } = inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const a = attrs as unknown as { filterSize: [number, number] | number; strides: [number, number] | number; pad: Pad; dimRoundingMode?: 'floor' | 'round' | 'ceil' };
@@ -188,7 +165,7 @@ function maxPoolGrad({ inputs, backend, attrs }: tf.KernelFuncArgs): tf.TensorIn
   const outSize = tf.util.sizeFromShape(dy.shape);
   // The forward pass again, for where each maximum came from (tfjs passes no indices).
   withHeapBlocks(heap, [outSize * 4, outSize * 4], ([pooled, argmax]) => {
-    kernels.maxpool(...poolGeometry(info), offset(input), pooled, argmax);
+    kernels.maxpool(...poolGeometry(info, info.batchSize), offset(input), pooled, argmax);
     kernels.maxpool_backward(outSize, tf.util.sizeFromShape(input.shape), offset(dy), argmax, offset(out));
   });
   return out;

@@ -253,3 +253,38 @@ void depthwise_input_grad(int batch, int in_h, int in_w, int channels, int out_h
   depthwise_backprop(0, batch, in_h, in_w, channels, out_h, out_w, filter_h, filter_w, stride_h,
                      stride_w, dil_h, dil_w, pad_top, pad_left, multiplier, dy, dx, (float *)filter);
 }
+
+/* out[j] = Σ_i x[i][j] for x [rows][cols]: a bias gradient, the sum of dy over every output
+ * pixel of the batch, in one pass (tfjs' wasm Sum transposes first to reduce an outer axis).
+ * Sixteen columns at a time in four register accumulators, rows in order, so each column's
+ * sum is the same sequence of float additions whatever the width. */
+EXPORT(column_sums)
+void column_sums(int rows, int cols, const float *x, float *out) {
+  int j = 0;
+  for (; j + 16 <= cols; j += 16) {
+    v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0, a2 = a0, a3 = a0;
+    const float *p = x + j;
+    for (int i = 0; i < rows; i++, p += cols) {
+      a0 = wasm_f32x4_add(a0, wasm_v128_load(p));
+      a1 = wasm_f32x4_add(a1, wasm_v128_load(p + 4));
+      a2 = wasm_f32x4_add(a2, wasm_v128_load(p + 8));
+      a3 = wasm_f32x4_add(a3, wasm_v128_load(p + 12));
+    }
+    wasm_v128_store(out + j, a0);
+    wasm_v128_store(out + j + 4, a1);
+    wasm_v128_store(out + j + 8, a2);
+    wasm_v128_store(out + j + 12, a3);
+  }
+  for (; j + 4 <= cols; j += 4) {
+    v128_t a = wasm_f32x4_splat(0.0f);
+    const float *p = x + j;
+    for (int i = 0; i < rows; i++, p += cols) a = wasm_f32x4_add(a, wasm_v128_load(p));
+    wasm_v128_store(out + j, a);
+  }
+  for (; j < cols; j++) {
+    float a = 0.0f;
+    const float *p = x + j;
+    for (int i = 0; i < rows; i++, p += cols) a += *p;
+    out[j] = a;
+  }
+}

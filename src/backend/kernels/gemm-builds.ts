@@ -9,7 +9,7 @@ import { checkedModule, decodeBase64 } from './wasm-module.js';
 
 /** The functions the module exports: gemm.c's (matmul.ts) and conv.c's (the conv gradient kernels). */
 export const KERNEL_EXPORTS = [
-  'gemm', 'gemm_scratch_bytes', 'im2col', 'col2im', 'maxpool', 'maxpool_backward', 'depthwise_filter_grad', 'depthwise_input_grad',
+  'gemm', 'gemm_scratch_bytes', 'im2col', 'col2im', 'maxpool', 'maxpool_backward', 'depthwise_filter_grad', 'depthwise_input_grad', 'column_sums',
 ] as const;
 
 /**

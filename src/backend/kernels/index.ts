@@ -12,3 +12,5 @@ registerSegmentSum();
 export { matMul, gridfoldMatMulAvailable, GRIDFOLD_MATMUL_KERNEL, type MatMulOptions } from './matmul.js';
 export { gemmBuild, setGemmBuild, requestedGemmBuild, type GemmBuild } from './gemm-builds.js';
 export { kernelModuleAvailable } from './instance.js';
+export { im2col, col2im, maxPoolWithIndices, maxPoolBackward, columnSums } from './conv-ops.js';
+export { replacedWasmKernel } from './register.js';

@@ -42,6 +42,7 @@ export interface KernelModule {
   maxpool_backward(outSize: number, inSize: number, dy: number, argmax: number, dx: number): void;
   depthwise_filter_grad(...args: number[]): void;
   depthwise_input_grad(...args: number[]): void;
+  column_sums(rows: number, cols: number, x: number, out: number): void;
   /** A block of tfjs' heap gemm packs panels into; never freed (a few KiB per backend). */
   scratch: number;
 }

@@ -103,3 +103,7 @@ export function wasmKernelChannelsFirst(kernel: string): string {
 export function wasmHeapExhausted(bytes: number): string {
   return `gridfold kernel: the wasm heap cannot provide ${bytes} bytes for a temporary (the model's tensors are too large for wasm's 4 GB memory).`;
 }
+
+export function convOpNeedsWasm(kernel: string, backend: string): string {
+  return `${kernel} is one of gridfold's wasm kernels (the lean conv step's); the active backend is ${backend}.`;
+}

@@ -16,4 +16,3 @@ export * from './scoring.js';
 export * from './cli.js';
 export * from './files.js';
 export * from './distributed.js';
-export * from './records.js';

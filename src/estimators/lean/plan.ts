@@ -3,14 +3,17 @@
  * layers (with an optional Flatten first and LeakyReLU / Activation / rate-0 Dropout
  * after a linear Dense) trained on cross-entropy over the output (logits — or, with a
  * softmax output layer, the seed's "softmax twice"), on nll over a softmax output, or on
- * mean squared error. Anything else — dropout, batch normalisation, regularisers, frozen layers,
- * another loss — is named in the returned reason and trained by the generic loop.
+ * mean squared error. Before the Flatten there may be a convolutional front (conv-plan.ts).
+ * Anything else — dropout, batch normalisation, regularisers, frozen layers, another loss —
+ * is named in the returned reason and trained by the generic loop.
  */
 import type { tf, LayersModel } from '../../backend/index.js';
 import type { LossSpec } from '../losses.js';
+import { isFeatureLayer, planFeatures, type FeaturePlan } from './conv-plan.js';
+import { weightNamed, weightsProblem, type LayerConfig } from './layer-config.js';
+import type { LeanActivation, LeanLoss } from './types.js';
 
-export type LeanActivation = 'linear' | 'relu' | 'elu' | 'tanh' | 'sigmoid' | 'leakyRelu' | 'softmax';
-export type LeanLoss = 'softmaxCrossEntropy' | 'negativeLogLikelihood' | 'meanSquaredError';
+export type { LeanActivation, LeanLoss };
 
 export interface LeanLayer {
   /** The Dense layer's name, for messages. */
@@ -23,6 +26,8 @@ export interface LeanLayer {
 }
 
 export interface LeanPlan {
+  /** Convolutions and pooling before the Flatten (conv-plan.ts); absent for a Dense stack. */
+  front?: FeaturePlan;
   layers: LeanLayer[];
   /** Features per sample after flattening. */
   inputSize: number;
@@ -33,15 +38,6 @@ export interface LeanPlan {
 const LEAN_ACTIVATIONS = new Set<string>(['linear', 'relu', 'elu', 'tanh', 'sigmoid', 'leakyRelu']);
 /** Softmax mixes a row's units: only the output layer may have it. */
 const LEAN_OUTPUT_ACTIVATIONS = new Set<string>([...LEAN_ACTIVATIONS, 'softmax']);
-const REGULARIZER_KEYS = ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint'];
-
-interface LayerConfig {
-  activation?: string;
-  useBias?: boolean;
-  rate?: number;
-  alpha?: number;
-  [key: string]: unknown;
-}
 
 /** The plan for the lean step, or a sentence saying why the generic loop must train this model. */
 export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | string {
@@ -49,7 +45,17 @@ export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | str
   if (model.inputs.length !== 1 || model.outputs.length !== 1) return 'the model has several inputs or outputs';
   const layers: LeanLayer[] = [];
   let denseSeen = false;
-  for (const layer of model.layers) {
+  const flatten = model.layers.findIndex((layer) => layer.getClassName() === 'Flatten');
+  const beforeFlatten = flatten < 0 ? [] : model.layers.slice(0, flatten);
+  let front: FeaturePlan | undefined;
+  if (beforeFlatten.some(isFeatureLayer)) {
+    const planned = planFeatures(model, beforeFlatten.filter((layer) => layer.getClassName() !== 'InputLayer'));
+    if (typeof planned === 'string') return planned;
+    front = planned;
+  } else if (model.layers.some(isFeatureLayer)) {
+    return 'the convolutions are not followed by a Flatten';
+  }
+  for (const layer of front ? model.layers.slice(flatten + 1) : model.layers) {
     const kind = layer.getClassName();
     const config = layer.getConfig() as LayerConfig;
     const last = layers[layers.length - 1];
@@ -57,7 +63,7 @@ export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | str
     if (kind === 'Flatten' && !denseSeen) continue;
     if (kind === 'Dropout' && config.rate === 0) continue;
     if (kind === 'Dense') {
-      const why = denseProblem(layer, config);
+      const why = weightsProblem(layer, config, 2);
       if (why) return why;
       const kernel = weightNamed(layer, 'kernel') as tf.Variable;
       const bias = config.useBias ? weightNamed(layer, 'bias') : undefined;
@@ -78,8 +84,9 @@ export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | str
     return `layer ${layer.name} (${kind}${kind === 'Dropout' ? `, rate ${config.rate}` : ''}) is not part of a plain Dense stack`;
   }
   if (layers.length === 0) return 'the model has no Dense layer';
-  const weights = layers.reduce((count, l) => count + (l.bias ? 2 : 1), 0);
-  if (model.trainableWeights.length !== weights) return 'the model has trainable weights outside its Dense layers';
+  const convs = front?.features.filter((f) => f.kind === 'conv') ?? [];
+  const weights = [...layers, ...convs].reduce((count, l) => count + (l.bias ? 2 : 1), 0);
+  if (model.trainableWeights.length !== weights) return `the model has trainable weights outside its ${front ? 'Conv2D and ' : ''}Dense layers`;
   const output = layers[layers.length - 1];
   const unknown = layers.find((l) => !(l === output ? LEAN_OUTPUT_ACTIVATIONS : LEAN_ACTIVATIONS).has(l.activation));
   if (unknown) return `activation '${unknown.activation}' of ${unknown.name} has no lean gradient`;
@@ -88,26 +95,9 @@ export function planLeanStep(model: LayersModel, loss: LossSpec): LeanPlan | str
   if (lossKind === 'negativeLogLikelihood' && output.activation !== 'softmax') return "loss 'nll' without a softmax output layer has no lean gradient";
   const [inputSize] = layers[0].kernel.shape as [number, number];
   const [, outputSize] = output.kernel.shape as [number, number];
-  const sampleSize = model.inputs[0].shape.slice(1).reduce((a: number, b) => a * (b ?? Number.NaN), 1);
-  if (inputSize !== sampleSize) return `the first Dense layer takes ${inputSize} features, not the whole sample of ${sampleSize}`;
-  return { layers, inputSize, outputSize, loss: lossKind };
-}
-
-function denseProblem(layer: LayersModel['layers'][number], config: LayerConfig): string | undefined {
-  if (!layer.trainable) return `layer ${layer.name} is frozen`;
-  for (const key of REGULARIZER_KEYS) if (config[key] != null) return `layer ${layer.name} has a ${key}`;
-  const kernel = weightNamed(layer, 'kernel');
-  const expected = config.useBias ? 2 : 1;
-  if (layer.trainableWeights.length !== expected || !kernel || kernel.shape.length !== 2 || (config.useBias && !weightNamed(layer, 'bias'))) {
-    return `layer ${layer.name} has unexpected weights`;
-  }
-  return undefined;
-}
-
-/** A Dense layer's `kernel` or `bias` variable (tfjs names them `<layer>/kernel`, `<layer>/bias`). */
-function weightNamed(layer: LayersModel['layers'][number], name: 'kernel' | 'bias'): tf.Variable | undefined {
-  const weight = layer.trainableWeights.find((w) => w.originalName.endsWith(`/${name}`));
-  return weight?.read() as tf.Variable | undefined;
+  const sampleSize = front ? front.flatSize : model.inputs[0].shape.slice(1).reduce((a: number, b) => a * (b ?? Number.NaN), 1);
+  if (inputSize !== sampleSize) return `the first Dense layer takes ${inputSize} features, not the whole ${front ? 'flattened feature map' : 'sample'} of ${sampleSize}`;
+  return { front, layers, inputSize, outputSize, loss: lossKind };
 }
 
 /**

@@ -12,8 +12,11 @@
  * every loss and gradient.
  */
 import { tf, type Tensor } from '../../backend/index.js';
-import type { LeanActivation, LeanLoss } from './plan.js';
+import type { LeanActivation, LeanLoss } from './types.js';
 import type { LeanMatMul } from './matmul.js';
+import type { FeaturePlan } from './conv-plan.js';
+import { activationGradient } from './activations.js';
+import { frontBackward, frontForward, frontWeights } from './conv-step.js';
 
 /** One Dense layer: kernel [in, out] and bias [out], or with a leading fold axis. */
 export interface DenseWeights {
@@ -25,6 +28,8 @@ export interface DenseWeights {
 }
 
 export interface DenseStack {
+  /** Convolutions before the Dense layers (single fits only). */
+  front?: FeaturePlan;
   layers: DenseWeights[];
   loss: LeanLoss;
 }
@@ -53,7 +58,8 @@ export interface StepResult {
  */
 export function leanStep(stack: DenseStack, matMul: LeanMatMul, xb: Tensor, yb: Tensor, rows: BatchRows, weightDecay: number): StepResult {
   const stacked = xb.rank === 3;
-  const outputs: Tensor[] = [xb];
+  const front = stack.front ? frontForward(stack.front, matMul, xb) : undefined;
+  const outputs: Tensor[] = [front ? front.features : xb];
   for (const layer of stack.layers) outputs.push(denseForward(layer, matMul, outputs[outputs.length - 1]));
   const output = outputs[outputs.length - 1];
   // Padding rows have y = 0; with their output zeroed too, mse counts nothing for them
@@ -68,9 +74,10 @@ export function leanStep(stack: DenseStack, matMul: LeanMatMul, xb: Tensor, yb: 
     gradients[layer.kernel.name] = matMul(outputs[l], dz, { transposeA: true });
     if (layer.bias) gradients[layer.bias.name] = tf.sum(dz, stacked ? 1 : 0);
     if (l > 0) dz = activationGradient(stack.layers[l - 1], outputs[l], matMul(dz, layer.kernel, { transposeB: true }));
+    else if (front) frontBackward(stack.front!, matMul, front, matMul(dz, layer.kernel, { transposeB: true }), gradients);
   }
   if (weightDecay > 0) {
-    const weights = stack.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
+    const weights = [...(stack.front ? frontWeights(stack.front) : []), ...stack.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]))];
     // A stacked fold sitting this step out must not decay either.
     const decay = rows.active ? tf.mul(rows.active, weightDecay) : weightDecay;
     for (const w of weights) {
@@ -100,27 +107,6 @@ export function denseForward(layer: DenseWeights, matMul: LeanMatMul, input: Ten
       return tf.leakyRelu(matMul(input, layer.kernel, { bias }), layer.alpha);
     case 'softmax':
       return tf.softmax(matMul(input, layer.kernel, { bias }));
-  }
-}
-
-/** dL/d(pre-activation) from dL/d(output), written with the layer's output y as tfjs' own gradients are. */
-export function activationGradient(layer: { activation: LeanActivation; alpha: number }, y: Tensor, dy: Tensor): Tensor {
-  switch (layer.activation) {
-    case 'linear':
-      return dy;
-    case 'relu':
-      return tf.mul(dy, tf.step(y));
-    case 'leakyRelu':
-      return tf.where(tf.greater(y, 0), dy, tf.mul(dy, layer.alpha));
-    case 'elu':
-      return tf.engine().runKernel('EluGrad', { dy, y }) as Tensor;
-    case 'tanh':
-      return tf.mul(dy, tf.sub(1, tf.square(y)));
-    case 'sigmoid':
-      return tf.mul(dy, tf.mul(y, tf.sub(1, y)));
-    case 'softmax':
-      // y ⊙ (dy − Σ_row dy ⊙ y): the softmax Jacobian applied to dy, row by row.
-      return tf.mul(y, tf.sub(dy, tf.sum(tf.mul(dy, y), -1, true)));
   }
 }
 
