@@ -46,15 +46,29 @@ function usageMessage(command: string, error: NodeJS.ErrnoException): string {
   }
 }
 
-/** A positive integer flag (or -1 when `allowAllCores`); undefined when absent. */
-export function integerFlag(command: string, flag: string, raw: string | boolean | undefined, options: { min?: number; allowAllCores?: boolean } = {}): number | undefined {
+/**
+ * An integer flag in [min, max] (or -1 when `allowAllCores`); undefined when absent. Checked
+ * as the command starts, before any data or backend loads, so a wrong value costs nothing.
+ */
+export function integerFlag(command: string, flag: string, raw: string | boolean | undefined, options: { min?: number; max?: number; allowAllCores?: boolean } = {}): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   const min = options.min ?? 1;
-  const ok = typeof raw === 'string' && /^-?\d+$/.test(raw) && Number.isSafeInteger(value) && (value >= min || (options.allowAllCores && value === -1));
+  const max = options.max ?? Number.MAX_SAFE_INTEGER;
+  const ok = typeof raw === 'string' && /^-?\d+$/.test(raw) && Number.isSafeInteger(value) && ((value >= min && value <= max) || (options.allowAllCores && value === -1));
   if (!ok) {
-    const accepted = options.allowAllCores ? 'a positive integer or -1 (every core)' : min === 0 ? 'an integer >= 0' : 'a positive integer';
-    throw new UsageError(messages.cliFlagInvalid(command, `--${flag}`, raw, accepted));
+    const range = options.max !== undefined ? `an integer in [${min}, ${max}]` : min === 0 ? 'an integer >= 0' : 'a positive integer';
+    throw new UsageError(messages.cliFlagInvalid(command, `--${flag}`, raw, options.allowAllCores ? `${range} or -1 (every core)` : range));
+  }
+  return value;
+}
+
+/** A number flag in (0, max] (seconds, say); undefined when absent. */
+export function positiveNumberFlag(command: string, flag: string, raw: string | boolean | undefined, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) {
+    throw new UsageError(messages.cliFlagInvalid(command, `--${flag}`, raw, `a number in (0, ${max}]`));
   }
   return value;
 }

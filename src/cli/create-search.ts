@@ -2,8 +2,8 @@
  * From a checked search definition to the objects that run it: the estimator and the
  * search strategy, with the command line's overrides applied on top of the file.
  */
-import { deriveSeed, Rng, type Params } from '../core/index.js';
-import { loadDataset, type Dataset, type DatasetSpec } from '../data/index.js';
+import { DataError, deriveSeed, messages, Rng, type Params } from '../core/index.js';
+import { datasetProblem, loadDataset, type Dataset, type DatasetSpec } from '../data/index.js';
 import { takeRows } from '../estimators/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor, estimatorFromSpec, isEstimator, type NeuralNet } from '../estimators/index.js';
 import {
@@ -11,6 +11,7 @@ import {
   type BaseSearchCV, type HalvingOptions, type SearchOptions,
 } from '../search/index.js';
 import type { SearchDefinition, SearchKind } from './search-definition.js';
+import { unlessUnsettled } from './unsettled.js';
 
 /** What `gridfold run` may change on top of the file. */
 export interface Overrides {
@@ -90,10 +91,18 @@ export async function loadSearchData(definition: SearchDefinition, overrides: Ov
     const spec = { ...data, limit: Math.min(limit, data.limit ?? limit) } as DatasetSpec;
     return loadDataset(spec);
   }
-  const dataset = typeof data === 'function' ? await data() : await loadDataset(data);
+  const dataset = typeof data === 'function' ? await fromLoader(data) : await loadDataset(data);
   if (limit === undefined || limit >= dataset.shape[0]) return dataset;
   const rows = new Rng(deriveSeed(overrides.seed ?? definition.seed ?? 0, 'limit')).permutation(dataset.shape[0]).subarray(0, limit).sort();
   return subsetOf(dataset, rows);
+}
+
+/** A user's loader: its result must be a dataset, and its promise must settle. */
+async function fromLoader(loader: () => Dataset | Promise<Dataset>): Promise<Dataset> {
+  const returned: unknown = await unlessUnsettled(Promise.resolve(loader()), () => new DataError(messages.loaderUnsettled()));
+  const problem = datasetProblem(returned);
+  if (problem) throw new DataError(messages.loaderNotADataset(returned, problem));
+  return returned as Dataset;
 }
 
 function subsetOf(dataset: Dataset, rows: Int32Array): Dataset {

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SearchFileError, messages } from '../core/index.js';
 import { checkSearchDefinition } from './check-search.js';
+import { unlessUnsettled } from './unsettled.js';
 import type { SearchDefinition } from './search-definition.js';
 
 let typeScriptReady: Promise<void> | undefined;
@@ -24,8 +25,9 @@ export async function loadSearchFile(file: string): Promise<SearchDefinition> {
   await ensureTypeScript();
   let module: Record<string, unknown>;
   try {
-    module = await import(pathToFileURL(path).href);
+    module = await unlessUnsettled(import(pathToFileURL(path).href), () => new SearchFileError(messages.searchFileBad(file, messages.searchFileUnsettled())));
   } catch (error) {
+    if (error instanceof SearchFileError) throw error;
     throw new SearchFileError(messages.searchFileBad(file, (error as Error).message ?? String(error)));
   }
   if (module.default === undefined) {

@@ -5,6 +5,7 @@
  */
 import { InvalidParameterError, messages, type FitRecord, type Params } from '../core/index.js';
 import type { Progress } from '../validation/index.js';
+import { formatClock } from '../results/format.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -74,6 +75,12 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
     `[fit ${done}/${o.total}] candidate ${record.candidateIndex + 1}, fold ${record.foldIndex}: ${metric} ` +
     `${record.error ? `failed (${record.error.name})` : formatScore(record.testScores[metric!])}${record.worker ? ` on ${record.worker}` : ''} · ${formatDuration(now() - started)}\n`;
 
+  /** The local pool, or the `gridfold worker`s that ran the fits so far. */
+  const whereRan = (): string => {
+    if (remoteWorkers.size === 0) return `${o.backend} × ${o.workers} ${o.workers === 1 ? 'worker' : 'workers'}`;
+    return `${remoteWorkers.size} ${remoteWorkers.size === 1 ? 'gridfold worker' : 'gridfold workers'}`;
+  };
+
   const bar = (): string => {
     const elapsed = now() - started;
     const ranHere = done - resumed;
@@ -84,9 +91,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       `${formatDuration(elapsed)} elapsed`,
       eta,
       `best ${metric ?? 'score'} ${formatScore(best)}`,
-      remoteWorkers.size > 0
-        ? `${remoteWorkers.size} ${remoteWorkers.size === 1 ? 'worker' : 'workers'}, last fit on ${lastWorker}`
-        : `${o.backend} × ${o.workers} ${o.workers === 1 ? 'worker' : 'workers'}`,
+      remoteWorkers.size > 0 ? `${whereRan()}, last fit on ${lastWorker}` : whereRan(),
     ];
     const line = parts.join(' · ');
     const width = stream.columns && stream.columns > 10 ? stream.columns - 1 : line.length;
@@ -132,7 +137,8 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
         return;
       }
       const resumedText = resumed > 0 ? ` (${resumed} from the journal)` : '';
-      stream.write(`${done}/${o.total} fits${resumedText} in ${formatDuration(now() - started)} · best ${metric ?? 'score'} ${formatScore(best)} · ${o.backend} × ${o.workers} ${o.workers === 1 ? 'worker' : 'workers'}\n`);
+      const workers = remoteWorkers.size > 0 ? ` (${[...remoteWorkers].join(', ')})` : '';
+      stream.write(`${done}/${o.total} fits${resumedText} in ${formatDuration(now() - started)} · best ${metric ?? 'score'} ${formatScore(best)} · ${whereRan()}${workers}\n`);
     },
   };
 }
@@ -151,13 +157,9 @@ function checkOptions(o: ProgressReporterOptions): ProgressReporterOptions {
   return o;
 }
 
+/** Milliseconds on a clock (`00:18`). */
 export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  return h > 0 ? `${h}:${mmss}` : mmss;
+  return formatClock(ms / 1000);
 }
 
 function formatScore(value: number | undefined): string {

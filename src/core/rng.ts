@@ -4,6 +4,9 @@
  * user's seed, so results never depend on `Math.random` or on which worker ran a fit.
  */
 
+/** The largest seed gridfold accepts (seeds are unsigned 32-bit integers). */
+export const MAX_SEED = 2 ** 32 - 1;
+
 /** 32-bit FNV-1a over the parts, so `deriveSeed(seed, 'fold', 3)` is stable across runs. */
 export function deriveSeed(...parts: Array<string | number>): number {
   let hash = 0x811c9dc5;

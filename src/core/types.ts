@@ -87,7 +87,8 @@ export interface RunMeta {
   searchKind: 'grid' | 'random' | 'halving-grid' | 'halving-random' | 'cross-validate';
   estimator: string;
   estimatorParams: Params;
-  data: { name: string; nSamples: number; nFeatures: number; nClasses?: number; task: TaskKind };
+  /** `fingerprint`: sha256 of X and y (as the journal keys them), so runs on different data can be told apart. */
+  data: { name: string; nSamples: number; nFeatures: number; nClasses?: number; task: TaskKind; fingerprint?: string };
   backend: string;
   cv: string;
   nSplits: number;
@@ -107,6 +108,10 @@ export interface RunMeta {
   bestIndex?: number;
   bestParams?: Params;
   bestScore?: number;
+  /** How a random search drew each parameter (`{ lr: 'loguniform(0.001, 0.1)' }`); the report's axes follow it. */
+  distributions?: Record<string, string>;
+  /** The refitted best model's folder, relative to the run folder (`best-model`), when it was saved. */
+  bestModel?: string;
 }
 
 export interface RunResult {

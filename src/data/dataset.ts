@@ -1,4 +1,4 @@
-import type { TaskKind } from '../core/index.js';
+import { messages, type TaskKind } from '../core/index.js';
 
 /**
  * A loaded dataset: row-major float32 features and their targets, plus what a search or a
@@ -31,4 +31,20 @@ export function makeDataset(fields: Omit<Dataset, 'shape' | 'sampleShape'> & { s
   const nSamples = fields.y.length;
   const nFeatures = nSamples === 0 ? 0 : fields.X.length / nSamples;
   return { ...fields, shape: [nSamples, nFeatures], sampleShape: fields.sampleShape ?? [nFeatures] };
+}
+
+/** Why `value` is not a Dataset (the first field that is wrong), or undefined: what a user's loader returned. */
+export function datasetProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return messages.notAnObject();
+  const { name, X, y, shape, sampleShape, task } = value as Record<string, unknown>;
+  if (!(X instanceof Float32Array)) return messages.fieldHolds('X', X, 'a Float32Array of row-major features');
+  if (!(y instanceof Int32Array || y instanceof Float32Array)) return messages.fieldHolds('y', y, 'an Int32Array of class ids or a Float32Array of targets');
+  const isShape = (s: unknown): s is number[] => Array.isArray(s) && s.every((d) => Number.isSafeInteger(d) && d >= 0);
+  if (!isShape(shape) || shape.length !== 2 || shape[0] !== y.length || shape[0] * shape[1] !== X.length) {
+    return messages.fieldHolds('shape', shape, `[nSamples, nFeatures] with nSamples = y.length (${y.length}) and nSamples × nFeatures = X.length (${X.length})`);
+  }
+  if (!isShape(sampleShape) || sampleShape.reduce((a, b) => a * b, 1) !== shape[1]) return messages.fieldHolds('sampleShape', sampleShape, `an array of sizes whose product is nFeatures (${shape[1]})`);
+  if (task !== 'classification' && task !== 'regression') return messages.fieldHolds('task', task, 'classification or regression');
+  if (typeof name !== 'string') return messages.fieldHolds('name', name, 'a string');
+  return undefined;
 }

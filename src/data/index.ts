@@ -3,6 +3,7 @@
  * plain typed arrays that any estimator, worker or report can use.
  */
 export type { Dataset } from './dataset.js';
+export { datasetProblem } from './dataset.js';
 export { toFeatures, toTargets, checkXy, uniqueClasses } from './validate.js';
 export type { ToFeaturesOptions, ToTargetsOptions, CheckedXy } from './validate.js';
 export { loadMnist, parseIdx, MNIST_FILES } from './mnist.js';

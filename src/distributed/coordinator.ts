@@ -14,11 +14,12 @@ import type { Redis } from 'ioredis';
 import { RunMismatchError, SearchInterruptedError, messages, type FitRecord } from '../core/index.js';
 import { unitsOf, type Executor, type FitTask, type RunOptions, type SearchData } from '../validation/index.js';
 import { dataFingerprint, fitKey } from '../results/journal.js';
+import { fitRecordProblem } from '../results/record-check.js';
 import { failedRecord } from '../parallel/failed-record.js';
 import { VERSION } from '../version.js';
 import type { RedisTarget } from './connection.js';
 import { KEY_PREFIX, keys, manifestDifferences, parseManifest, type RunManifest } from './manifest.js';
-import { encodeUnit, decodeResults, type TaskJobData, type WireResult } from './wire.js';
+import { encodeUnit, decodeResults, type TaskJobData } from './wire.js';
 import { CoordinatorLock } from './lock.js';
 
 /** How often the coordinator looks at Redis besides reacting to BullMQ's events. */
@@ -96,7 +97,7 @@ export class QueueExecutor implements Executor {
     const toQueue: FitTask[] = [];
     pending.forEach((task, i) => {
       const text = stored[i];
-      if (text) record(task, fitKeys.get(task)!, decodeResults(`[${text}]`)[0].record);
+      if (text) record(task, fitKeys.get(task)!, readResult(task, text));
       else toQueue.push(task);
     });
     const fromRedis = pending.length - toQueue.length;
@@ -221,8 +222,8 @@ export class QueueExecutor implements Executor {
     wanted.forEach((key, i) => {
       const text = found[i];
       if (!text) return;
-      const result: WireResult = decodeResults(`[${text}]`)[0];
-      s.record(s.outstanding.get(key)!.task, key, result.record);
+      const { task } = s.outstanding.get(key)!;
+      s.record(task, key, readResult(task, text));
     });
     if (s.outstanding.size === 0) return;
     const jobIds = new Set([...s.outstanding.values()].map((o) => o.jobId));
@@ -235,4 +236,20 @@ export class QueueExecutor implements Executor {
       }
     }
   }
+}
+
+/**
+ * A fit's record as a worker left it in the results hash — checked as a journal line is:
+ * an entry that does not read as a record becomes the fit's error row, never a score.
+ */
+export function readResult(task: FitTask, text: string): FitRecord {
+  let problem: string | undefined;
+  try {
+    const [result] = decodeResults(`[${text}]`);
+    problem = fitRecordProblem(result?.record);
+    if (problem === undefined) return result.record;
+  } catch (error) {
+    problem = (error as Error).message;
+  }
+  return failedRecord(task, { name: 'TaskLostError', message: messages.resultUnreadable(problem) });
 }

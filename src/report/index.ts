@@ -3,14 +3,17 @@
  * The only folder that knows vega; it never loads TensorFlow.js (it reads result columns
  * through src/results' plain modules, not through danfojs).
  */
-export { renderReport, type ReportOptions } from './render.js';
-export { reportSpecs } from './specs.js';
-export { writeReport, REPORT_HTML } from './write.js';
-export { buildModel, refitMetricOf, type ReportModel, type Candidate } from './model.js';
-export { parallelData, type ParallelData, type ParallelAxis, type ParallelRow, type AxisKind } from './plots/parallel-data.js';
+export { renderReport, ttestIntro, type ReportOptions } from './render.js';
+export { reportSpecs, reportParts } from './specs.js';
+export { writeReport, writeReportPage, writeFileAtomic, REPORT_HTML } from './write.js';
+export { liveText, type LiveStatus } from './html/live-banner.js';
+export { buildModel, refitMetricOf, runLabelsOf, type ReportModel, type Candidate, type ModelOptions } from './model.js';
+export { parallelData, type ParallelData, type ParallelAxis, type ParallelRow, type AxisKind, type Colouring } from './plots/parallel-data.js';
+export { axisLayout, categoryOrder, chooseNumericKind } from './plots/axes.js';
+export { effectsData, effectsSpec, type EffectsData, type ParameterEffect } from './plots/effects.js';
 export { parallelSpec } from './plots/parallel-spec.js';
-export { foldsData, foldsSpec, type FoldPoint } from './plots/folds.js';
-export { curvesData, curvesSpec, type CurvePoint } from './plots/curves.js';
+export { foldsData, foldsSpec, type FoldPoint, type FoldsData } from './plots/folds.js';
+export { curvesData, curvesSpec, type CurvePoint, type CurvesData } from './plots/curves.js';
 export { costData, costSpec, type CostPoint } from './plots/cost.js';
 export { ttestData, ttestSpec, type TTestData, type TTestRow, type Verdict } from './plots/ttest.js';
 export { correctedResampledTTest, type CorrectedTTest } from './stats/corrected-t-test.js';

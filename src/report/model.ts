@@ -5,7 +5,8 @@
  */
 import { InvalidParameterError, messages, type FitRecord, type Params, type RunResult } from '../core/index.js';
 import { numberColumn, varyingParamNames } from '../results/columns.js';
-import { formatParamText } from '../results/format.js';
+import { formatParamShort } from '../results/format.js';
+import { MISSING_TEXT } from './plots/axes.js';
 
 export interface Candidate {
   /** Row id across all runs of the page (0..n-1). */
@@ -13,6 +14,7 @@ export interface Candidate {
   /** Index of the run in the page, and of the candidate within its run. */
   run: number;
   index: number;
+  /** The run's label on the page (its search name unless two runs share one). */
   search: string;
   params: Params;
   /** The varying parameters shown compactly (`64-32 · normal`), unique on the page. */
@@ -34,33 +36,78 @@ export interface Candidate {
 
 export interface ReportModel {
   runs: RunResult[];
-  /** The scorer everything is ranked and coloured by. */
+  /** The scorer everything is ranked and coloured by (its cv_results name: `score` for one metric). */
   metric: string;
+  /** What the metric is, for people: the scorer's name (`accuracy` where the column says `score`). */
+  metricLabel: string;
   candidates: Candidate[];
   /** Parameter names that vary on the page (`search` is added as an axis in compare mode). */
   varying: string[];
   compare: boolean;
-  /** Id of the best candidate, or undefined when every candidate failed. */
+  /** How each run is named on the page: its search name, or its folder and date when names clash. */
+  runLabels: string[];
+  /**
+   * Id of the best candidate, or undefined when every candidate failed. In one run it is the
+   * search's own best (meta.bestIndex: for successive halving the last round's winner, which
+   * need not have the highest mean); across runs, the run bests' highest mean.
+   */
   bestId: number | undefined;
+  /** Id of each run's own best (undefined where none finished). */
+  runBestIds: Array<number | undefined>;
 }
 
-export function buildModel(input: RunResult | readonly RunResult[]): ReportModel {
+export interface ModelOptions {
+  /** Where each run was read from (compare), to label runs whose names clash. */
+  sources?: readonly string[];
+}
+
+export function buildModel(input: RunResult | readonly RunResult[], options: ModelOptions = {}): ReportModel {
   const runs = Array.isArray(input) ? [...(input as RunResult[])] : [input as RunResult];
   if (runs.length === 0 || runs.some((run) => !run || typeof run !== 'object' || !run.meta || !run.cvResults)) {
     throw new InvalidParameterError(messages.reportNeedsRuns(input));
   }
   const metric = refitMetricOf(runs[0]);
   const candidates: Candidate[] = [];
+  const runLabels = runLabelsOf(runs, options.sources);
   runs.forEach((run, r) => {
-    if (!(`mean_test_${metric}` in run.cvResults)) throw new InvalidParameterError(messages.reportMetricMissing(run.meta.name, metric));
-    candidates.push(...candidatesOf(run, r, metric, candidates.length));
+    if (!(`mean_test_${metric}` in run.cvResults)) throw new InvalidParameterError(messages.reportMetricMissing(runLabels[r], metric));
+    candidates.push(...candidatesOf(run, r, runLabels[r], metric, candidates.length));
   });
   const varying = varyingParamNames(candidates.map((c) => c.params));
-  labelCandidates(candidates, varying, runs.length > 1);
+  labelCandidates(candidates, varying, runLabels);
   const ranks = rankMin(candidates.map((c) => c.mean));
   candidates.forEach((c, i) => (c.rank = ranks[i]));
-  const ranked = candidates.filter((c) => !Number.isNaN(c.mean)).sort((a, b) => a.rank - b.rank || a.id - b.id);
-  return { runs, metric, candidates, varying, compare: runs.length > 1, bestId: ranked[0]?.id };
+  const byRank = (a: Candidate, b: Candidate) => a.rank - b.rank || a.id - b.id;
+  const runBestIds = runs.map((run, r) => {
+    const own = candidates.filter((c) => c.run === r);
+    const chosen = own.find((c) => c.index === run.meta.bestIndex && Number.isFinite(c.mean));
+    return (chosen ?? own.filter((c) => Number.isFinite(c.mean)).sort(byRank)[0])?.id;
+  });
+  const bests = runBestIds.filter((id): id is number => id !== undefined).map((id) => candidates[id]).sort(byRank);
+  const metricLabel = runs[0].meta.scorers?.[metric] ?? metric;
+  return { runs, metric, metricLabel, candidates, varying, compare: runs.length > 1, runLabels, bestId: bests[0]?.id, runBestIds };
+}
+
+/**
+ * Run names on the page: the search names when they differ; where two runs share one, each
+ * of those is named by its folder (when known) and start time, `reports/a (2026-12-01 21:15)`.
+ */
+export function runLabelsOf(runs: readonly RunResult[], sources: readonly string[] = []): string[] {
+  const names = runs.map((run) => run.meta.name);
+  const clash = (name: string) => names.filter((n) => n === name).length > 1;
+  const labels = runs.map((run, r) => {
+    if (!clash(run.meta.name)) return run.meta.name;
+    const folder = sources[r]?.replace(/[\\/]+$/, '').replace(/[\\/]results\.json$/, '');
+    return `${folder || run.meta.name} (${startedText(run.meta.startedAt)})`;
+  });
+  // Two copies of one run (same folder and time): number them.
+  return labels.map((label, r) => (labels.filter((l) => l === label).length > 1 ? `${label} #${labels.slice(0, r + 1).filter((l) => l === label).length}` : label));
+}
+
+/** `2026-12-01T21:15:55.123Z` → `2026-12-01 21:15 UTC`. */
+export function startedText(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso ?? '');
+  return match ? `${match[1]} ${match[2]} UTC` : String(iso);
 }
 
 /** The metric that picked the best candidate: `refit` when it names one, else the first scorer. */
@@ -72,7 +119,7 @@ export function refitMetricOf(run: RunResult): string {
   return fromColumns ? fromColumns.slice('mean_test_'.length) : 'score';
 }
 
-function candidatesOf(run: RunResult, r: number, metric: string, firstId: number): Candidate[] {
+function candidatesOf(run: RunResult, r: number, label: string, metric: string, firstId: number): Candidate[] {
   const cv = run.cvResults;
   const means = numberColumn(cv, `mean_test_${metric}`);
   const stds = numberColumn(cv, `std_test_${metric}`);
@@ -83,7 +130,7 @@ function candidatesOf(run: RunResult, r: number, metric: string, firstId: number
     const fits = run.fits.filter((fit) => fit.candidateIndex === i).sort((a, b) => a.foldIndex - b.foldIndex);
     const splits = splitKeys.map((key) => numberColumn(cv, key)[i]);
     return {
-      id: firstId + i, run: r, index: i, search: run.meta.name, params, label: '', rank: 0,
+      id: firstId + i, run: r, index: i, search: label, params, label: '', rank: 0,
       mean: means[i], std: stds[i], splits, meanFitTime: fitMeans[i], stdFitTime: fitStds[i],
       nTrain: average(fits.map((fit) => fit.nTrain)), nTest: average(fits.map((fit) => fit.nTest)),
       failedFolds: Math.max(fits.filter((fit) => fit.error).length, splits.filter(Number.isNaN).length),
@@ -92,10 +139,10 @@ function candidatesOf(run: RunResult, r: number, metric: string, firstId: number
   });
 }
 
-function labelCandidates(candidates: Candidate[], varying: string[], compare: boolean): void {
+function labelCandidates(candidates: Candidate[], varying: string[], runLabels: readonly string[]): void {
   for (const c of candidates) {
-    const shown = varying.map((name) => (name in c.params ? formatParamText(c.params[name]) : '–')).join(' · ');
-    c.label = compare ? `${c.search}: ${shown || `#${c.index}`}` : shown || `#${c.index}`;
+    const shown = varying.map((name) => (name in c.params ? formatParamShort(c.params[name]) : MISSING_TEXT)).join(' · ');
+    c.label = runLabels.length > 1 ? `${runLabels[c.run]}: ${shown || `#${c.index}`}` : shown || `#${c.index}`;
   }
   const seen = new Map<string, number>();
   for (const c of candidates) seen.set(c.label, (seen.get(c.label) ?? 0) + 1);

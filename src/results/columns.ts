@@ -4,6 +4,7 @@
  */
 import { InvalidParameterError, messages, type CvResults, type Params } from '../core/index.js';
 import { formatParamText } from './format.js';
+import { isCount, isNumber, type Check } from './record-check.js';
 
 /** Scorer names in column order, from `mean_test_<name>` (`['accuracy', 'f1_macro']`). */
 export function scoreNamesOf(cvResults: CvResults): string[] {
@@ -31,7 +32,7 @@ export function numberColumn(cvResults: CvResults, key: string): number[] {
   return cvResults.params.map((_, i) => (typeof column[i] === 'number' ? (column[i] as number) : Number.NaN));
 }
 
-/** Refuses anything that is not a dict of equal-length columns with `params`. */
+/** Refuses anything that is not a dict of equal-length columns with `params`, each holding what its name says. */
 export function checkCvResults(owner: string, cvResults: unknown): CvResults {
   if (cvResults === null || typeof cvResults !== 'object' || Array.isArray(cvResults)) {
     throw new InvalidParameterError(messages.cvResultsInvalid(owner, 'got a value that is not an object'));
@@ -40,13 +41,35 @@ export function checkCvResults(owner: string, cvResults: unknown): CvResults {
   if (!Array.isArray(columns.params)) {
     throw new InvalidParameterError(messages.cvResultsInvalid(owner, 'the params column is missing'));
   }
+  const problem = cvResultsProblem(columns);
+  if (problem) throw new InvalidParameterError(messages.cvResultsInvalid(owner, problem));
+  return cvResults as CvResults;
+}
+
+/**
+ * What each cv_results column must hold, by its name (scikit-learn's naming): scores and
+ * times are numbers (NaN for a failed fit), ranks integers >= 1, params objects. Columns
+ * of other names (a parameter's value, a column a newer gridfold adds) may hold anything.
+ */
+const COLUMN_TYPES: ReadonlyArray<[RegExp, Check, string]> = [
+  [/^params$/, (v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object of parameters'],
+  [/^rank_/, (v) => Number.isSafeInteger(v) && (v as number) >= 1, 'an integer >= 1'],
+  [/^(split\d+|mean|std)_(test|train)_|^(mean|std)_(fit|score)_time$/, isNumber, 'a number'],
+  [/^(iter|n_resources)$/, isCount, 'an integer >= 0'],
+];
+
+/** The first problem of cv_results columns (NaN where JSON had null), or undefined. */
+export function cvResultsProblem(columns: Record<string, unknown>, path = ''): string | undefined {
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  if (!Array.isArray(columns.params)) return messages.fieldHolds(at('params'), columns.params, 'an array of parameter objects');
   const length = columns.params.length;
   for (const [key, column] of Object.entries(columns)) {
-    if (!Array.isArray(column) || column.length !== length) {
-      throw new InvalidParameterError(
-        messages.cvResultsInvalid(owner, `column ${key} has ${Array.isArray(column) ? column.length : 'no'} entries where params has ${length}`),
-      );
-    }
+    if (!Array.isArray(column) || column.length !== length) return messages.columnLength(at(key), Array.isArray(column) ? column.length : undefined, length);
+    if (key.startsWith('param_')) continue;
+    const type = COLUMN_TYPES.find(([pattern]) => pattern.test(key));
+    if (!type) continue;
+    const bad = column.findIndex((cell) => !type[1](cell));
+    if (bad >= 0) return messages.fieldHolds(`${at(key)}[${bad}]`, column[bad], type[2]);
   }
-  return cvResults as CvResults;
+  return undefined;
 }

@@ -24,6 +24,23 @@ export function formatParamText(value: unknown): string {
   return shown === null ? '' : String(shown);
 }
 
+/**
+ * A parameter value short enough for a table cell, an axis tick or a terminal column:
+ * numbers to 4 significant digits (`0.0031622776601683794` → `0.003162`), number lists
+ * joined by `-`, `null` as an empty string. Two values that print alike differ past the
+ * 4th digit; the exact value stays in results.json and the CSV.
+ */
+export function formatParamShort(value: unknown): string {
+  if (typeof value === 'number') return shortNumber(value);
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number')) return value.map(shortNumber).join('-');
+  return formatParamText(value);
+}
+
+function shortNumber(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return formatNumber(value);
+  return String(Number(value.toPrecision(4)));
+}
+
 /** One candidate's parameters on one line: `{module.hiddenUnits: 64-32, lr: 0.01}`. */
 export function formatParams(params: Params): string {
   return `{${Object.entries(params).map(([name, value]) => `${name}: ${formatParamText(value)}`).join(', ')}}`;
@@ -96,4 +113,12 @@ export function formatDuration(seconds: number): string {
   const minutes = Math.floor(total / 60);
   if (minutes < 60) return `${minutes}m ${String(total % 60).padStart(2, '0')}s`;
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+/** Seconds on a clock, as progress bars show elapsed and remaining time: `00:18`, `1:02:05`. */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const mmss = `${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
 }

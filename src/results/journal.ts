@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, readFile, rename, truncate } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, truncate } from 'node:fs/promises';
 import { JournalError, messages, warn, type FitRecord } from '../core/index.js';
 import type { FitJournal, FitTask, JournalContext, JournalFactory, SearchData } from '../validation/index.js';
 import { VERSION } from '../version.js';
+import { fitRecordProblem } from './record-check.js';
 
 export interface JournalOptions {
   /** Keep the fits an existing journal holds (true), or move it aside and start afresh (default). */
@@ -114,43 +115,67 @@ export function searchHeader(context: JournalContext): JournalHeader {
   };
 }
 
-/** The records of an existing journal, or undefined when it holds no header yet (killed while creating it). */
+/**
+ * The records of an existing journal, or undefined when it holds no header yet (killed while
+ * creating it). A line that cannot be read — not JSON, not an entry, a record whose content
+ * is wrong — is skipped with a warning naming it, and its fit runs again; the journal is then
+ * rewritten without it, the file as it was kept beside it. Only a last line may be cut short
+ * (killed while appending): it is cut off.
+ */
 async function loadJournal(path: string, text: string, header: JournalHeader): Promise<Map<string, FitRecord> | undefined> {
   const complete = text.endsWith('\n');
   const lines = text.split('\n');
   if (complete) lines.pop();
-  const parsed = (line: string): unknown => {
-    try {
-      return JSON.parse(line, decodeNumber);
-    } catch {
-      return undefined; // the caller says which line and why
-    }
-  };
-  const first = parsed(lines[0]) as Partial<JournalHeader> | undefined;
+  const first = parseLine(lines[0]) as Partial<JournalHeader> | undefined;
   if (first === undefined && lines.length === 1 && !complete) return undefined;
   if (!first || first.gridfold !== 'journal') throw new JournalError(messages.journalNotAJournal(path, lines[0]));
   const differs = HEADER_PARTS.filter(([key]) => first[key] !== header[key]).map(([, label]) => label);
   if (differs.length > 0) throw new JournalError(messages.journalHeaderMismatch(path, differs));
   const records = new Map<string, FitRecord>();
-  let goodLength = lines[0].length + 1;
+  const kept = [lines[0]];
+  const skipped: Array<{ line: number; reason: string }> = [];
+  let cutTail = false;
   for (let i = 1; i < lines.length; i++) {
-    const entry = parsed(lines[i]) as { key?: unknown; record?: FitRecord } | undefined;
-    const isLast = i === lines.length - 1;
-    if (!entry || typeof entry.key !== 'string' || typeof entry.record !== 'object') {
-      if (isLast && !complete) {
-        warn('GridfoldWarning', messages.journalTruncatedTail(path, i + 1));
-        // Cut the partial line off, so the next append starts on a line of its own.
-        await truncate(path, Buffer.byteLength(text.slice(0, goodLength)));
-        break;
-      }
-      throw new JournalError(messages.journalCorrupt(path, i + 1, entry === undefined ? 'not JSON' : 'not a { key, record } entry'));
-    }
-    records.set(entry.key, entry.record);
-    goodLength += lines[i].length + 1;
+    const entry = parseLine(lines[i]) as { key?: unknown; record?: unknown } | undefined;
+    const problem = entry === undefined ? 'not JSON'
+      : typeof entry !== 'object' || entry === null || typeof entry.key !== 'string' ? 'not a { key, record } entry'
+        : fitRecordProblem(entry.record);
+    if (problem === undefined) {
+      records.set(entry!.key as string, entry!.record as FitRecord);
+      kept.push(lines[i]);
+    } else if (i === lines.length - 1 && !complete) {
+      warn('GridfoldWarning', messages.journalTruncatedTail(path, i + 1));
+      cutTail = true;
+    } else skipped.push({ line: i + 1, reason: problem });
   }
-  // A complete last entry that lost only its newline: end the line before appending more.
-  if (!complete && goodLength > text.length) await writeSynced(path, '\n', 'a');
+  if (skipped.length > 0) {
+    const backup = `${path}.${new Date().toISOString().replace(/[:.]/g, '-')}.corrupt`;
+    await copyFile(path, backup);
+    await replaceSynced(path, `${kept.join('\n')}\n`);
+    warn('GridfoldWarning', messages.journalLinesSkipped(path, skipped, backup));
+  } else if (cutTail) {
+    // Cut the partial line off, so the next append starts on a line of its own.
+    await truncate(path, Buffer.byteLength(`${kept.join('\n')}\n`));
+  } else if (!complete) {
+    // A complete last entry that lost only its newline: end the line before appending more.
+    await writeSynced(path, '\n', 'a');
+  }
   return records;
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line, decodeNumber);
+  } catch {
+    return undefined; // the caller says which line and why
+  }
+}
+
+/** Replaces the file's content all at once: a crash leaves the old file or the new one, never half of each. */
+async function replaceSynced(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeSynced(temporary, text, 'w');
+  await rename(temporary, path);
 }
 
 async function writeSynced(path: string, text: string, flags: 'a' | 'w'): Promise<void> {

@@ -8,6 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, messages, type CvResults, type Params, type RunResult } from '../core/index.js';
 import { cvResultsToCsv } from './csv.js';
+import { cvResultsProblem } from './columns.js';
+import { fitRecordProblem, isCount, isNumber, isObject, isString, type Check } from './record-check.js';
 
 export const RESULTS_JSON = 'results.json';
 export const RESULTS_CSV = 'results.csv';
@@ -30,11 +32,74 @@ export function parseResults(text: string, source = RESULTS_JSON): RunResult {
   if (!run.meta || typeof run.meta !== 'object') throw invalid(source, 'it has no meta object');
   if (!run.cvResults || !Array.isArray(run.cvResults.params)) throw invalid(source, 'it has no cvResults.params array');
   if (!Array.isArray(run.fits)) throw invalid(source, 'it has no fits array');
-  return {
+  // The params are read to restore the param_ columns: check them first.
+  const params = run.cvResults.params as unknown[];
+  const notParams = params.findIndex((candidate) => !isObject(candidate));
+  if (notParams >= 0) throw invalid(source, messages.fieldHolds(`cvResults.params[${notParams}]`, params[notParams], 'an object of parameters'));
+  const restored: RunResult = {
     meta: restoreMeta(run.meta),
     cvResults: restoreCvResults(run.cvResults),
     fits: run.fits.map((fit) => nullsToNaN(fit) as RunResult['fits'][number]),
   };
+  const problem = metaProblem(restored.meta) ?? cvResultsProblem(restored.cvResults, 'cvResults') ?? fitsProblem(restored);
+  if (problem) throw invalid(source, problem);
+  return restored;
+}
+
+/** Every search kind a run may record (a Record, so that a new kind must be added here). */
+const RUN_KINDS: Record<RunResult['meta']['searchKind'], true> = { grid: true, random: true, 'halving-grid': true, 'halving-random': true, 'cross-validate': true };
+const SEARCH_KINDS = Object.keys(RUN_KINDS);
+
+/** What the report and `show` read from meta, each with what it must hold ([path, check, expected, optional]). */
+const META_FIELDS: ReadonlyArray<[string, Check, string, boolean?]> = [
+  ['name', isString, 'a string'],
+  ['searchKind', (v) => SEARCH_KINDS.includes(v as never), `one of ${SEARCH_KINDS.join(', ')}`],
+  ['estimator', isString, 'a string'],
+  ['estimatorParams', isObject, 'an object'],
+  ['data', isObject, 'an object'],
+  ['data.name', isString, 'a string'],
+  ['data.nSamples', isCount, 'an integer >= 0'],
+  ['data.nFeatures', isCount, 'an integer >= 0'],
+  ['data.nClasses', isCount, 'an integer >= 0', true],
+  ['data.task', (v) => v === 'classification' || v === 'regression', 'classification or regression'],
+  ['backend', isString, 'a string'],
+  ['cv', isString, 'a string'],
+  ['nSplits', isCount, 'an integer >= 0'],
+  ['scoring', (v) => Array.isArray(v) && v.every(isString), 'an array of score names'],
+  ['scorers', (v) => isObject(v) && Object.values(v as object).every(isString), 'an object of scorer names', true],
+  ['refit', (v) => isString(v) || v === false, 'a metric name or false'],
+  ['nCandidates', isCount, 'an integer >= 0'],
+  ['nFits', isCount, 'an integer >= 0'],
+  ['nFailedFits', isCount, 'an integer >= 0'],
+  ['nJobs', isCount, 'an integer >= 0'],
+  ['seed', isNumber, 'a number'],
+  ['wallTime', isNumber, 'a number'],
+  ['startedAt', isString, 'a string'],
+  ['gridfoldVersion', isString, 'a string'],
+  ['bestIndex', isCount, 'an integer >= 0', true],
+  ['bestParams', isObject, 'an object', true],
+  ['bestScore', isNumber, 'a number', true],
+];
+
+function metaProblem(meta: RunResult['meta']): string | undefined {
+  for (const [path, check, expected, optional] of META_FIELDS) {
+    const value = path.split('.').reduce<unknown>((at, key) => (isObject(at) ? (at as Record<string, unknown>)[key] : undefined), meta);
+    if (optional && value === undefined) continue;
+    if (!check(value)) return messages.fieldHolds(`meta.${path}`, value, expected);
+  }
+  return undefined;
+}
+
+/** Each fit a record, of a candidate and a fold the run has. */
+function fitsProblem(run: RunResult): string | undefined {
+  const nCandidates = run.cvResults.params.length;
+  for (const [i, fit] of run.fits.entries()) {
+    const problem = fitRecordProblem(fit, `fits[${i}]`);
+    if (problem) return problem;
+    if (fit.candidateIndex >= nCandidates) return messages.fitOutOfRange(`fits[${i}]`, 'candidateIndex', fit.candidateIndex, nCandidates, 'candidates');
+    if (fit.foldIndex >= run.meta.nSplits) return messages.fitOutOfRange(`fits[${i}]`, 'foldIndex', fit.foldIndex, run.meta.nSplits, 'folds');
+  }
+  return undefined;
 }
 
 /** Writes results.json and results.csv into `dir` (created if needed); returns both paths. */

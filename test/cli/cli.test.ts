@@ -51,7 +51,7 @@ test('no command, an unknown command and an unknown flag exit 2 naming the probl
 test('bad flag values and argument counts exit 2; a bad GRIDFOLD_GEMM fails the run before any fit', async (t) => {
   const cases: Array<[string[], string]> = [
     [['run', 'searches/moons-quick.ts', '--epochs', '0'], messages.cliFlagInvalid('run', '--epochs', '0', 'a positive integer')],
-    [['run', 'searches/moons-quick.ts', '--n-jobs', 'two'], messages.cliFlagInvalid('run', '--n-jobs', 'two', 'a positive integer or -1 (every core)')],
+    [['run', 'searches/moons-quick.ts', '--n-jobs', 'two'], messages.cliFlagInvalid('run', '--n-jobs', 'two', 'an integer in [1, 256] or -1 (every core)')],
     [['run', 'searches/moons-quick.ts', '--epochs'], messages.cliFlagNeedsValue('run', '--epochs')],
     [['run', 'searches/moons-quick.ts', '--quiet=yes'], messages.cliFlagTakesNoValue('run', '--quiet')],
     [['run', 'searches/moons-quick.ts', '--resume', '--no-resume'], messages.cliFlagsConflict('run', '--resume', '--no-resume')],

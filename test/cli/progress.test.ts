@@ -48,6 +48,28 @@ test('without a TTY: one plain line per finished candidate, then a summary', (t)
   ]);
 });
 
+test('fits run by gridfold workers: each line names them, the bar names the last, the summary all of them', (t) => {
+  const remote = (record: FitRecord, worker: string): FitRecord => ({ ...record, worker });
+  const lines = stream(false);
+  const time = clock();
+  const reporter = createProgressReporter({ stream: lines, verbose: 1, total: 2, backend: 'wasm', workers: 2, nSplits: 2, candidates, now: time.now });
+  reporter.onProgress({ done: 1, total: 2, resumed: 0, record: remote(fit(0, 0, 0.5), 'gpu-box:17') });
+  reporter.onProgress({ done: 2, total: 2, resumed: 0, record: remote(fit(0, 1, 0.75), 'laptop:42') });
+  reporter.finish();
+  t.deepEqual(lines.chunks, [
+    '[candidate 1/1] {module.hiddenUnits: [32,16]} mean accuracy 0.6250 ± 0.1250 over 2 folds on gpu-box:17, laptop:42 · 2/2 fits · 00:00\n',
+    '2/2 fits in 00:00 · best accuracy 0.6250 · 2 gridfold workers (gpu-box:17, laptop:42)\n',
+  ]);
+  const perFit = stream(false);
+  const single = createProgressReporter({ stream: perFit, verbose: 1, total: 1, backend: 'wasm', workers: 1, now: time.now });
+  single.onProgress({ done: 1, total: 1, resumed: 0, record: remote(fit(0, 0, 0.5), 'gpu-box:17') });
+  t.is(perFit.chunks[0], '[fit 1/1] candidate 1, fold 0: accuracy 0.5000 on gpu-box:17 · 00:00\n');
+  const tty = stream(true, 200);
+  const bar = createProgressReporter({ stream: tty, verbose: 1, total: 2, backend: 'wasm', workers: 2, nSplits: 2, now: time.now });
+  bar.onProgress({ done: 1, total: 2, resumed: 0, record: remote(fit(0, 0, 0.5), 'gpu-box:17') });
+  t.regex(tty.chunks[0], / · 1 gridfold worker, last fit on gpu-box:17\x1b\[K$/);
+});
+
 test('without nSplits: one line per fit; resumed fits are counted in the summary', (t) => {
   const out = stream(false);
   const time = clock();

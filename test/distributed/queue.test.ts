@@ -88,6 +88,69 @@ if (skipRedisTests()) {
     t.is(new Set(entries.map((e) => e.key)).size, FITS);
   });
 
+  test.serial('Ctrl-C on the coordinator empties the queue, lets the running task finish and exits 130; --resume enqueues only the missing fits', async (t) => {
+    const out = tempDir('dist-ctrl-c');
+    const args = ['--redis', redis.url, '--queue', 'ctrl-c'];
+    const first = start(['run', FIXTURE, '--out', out, ...args]);
+    const worker = start(['worker', ...args, '--search', FIXTURE, '--n-jobs', '1', '--name', 'only']);
+    // While the worker runs its second task: one finished, two waiting.
+    await worker.waitFor(/only: ran \d+ fits[^]*only: took task/);
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    t.is(stopped.code, 130, stopped.stderr);
+    t.true(stopped.stderr.includes('resume with:'), stopped.stderr);
+    const client = new Redis(redis.url);
+    t.is(await client.llen('gridfold:ctrl-c:wait'), 0);
+    await client.quit();
+    const journaled = journalEntries(out).length;
+    t.true(journaled >= 3 && journaled < FITS, `journaled ${journaled}`);
+
+    const second = await run(['run', FIXTURE, '--out', out, '--resume', ...args]);
+    t.is(second.code, 0, second.stderr);
+    t.regex(second.stderr, new RegExp(`gridfold: \\d+ tasks \\(${FITS - journaled} fits\\) on the queue\\.`));
+    worker.child.kill('SIGTERM');
+    t.is((await worker.done).code, 0);
+    t.deepEqual(comparable(out), local);
+    t.is(new Set(journalEntries(out).map((e) => e.key)).size, FITS);
+  });
+
+  test.serial('SIGTERM lets a worker finish its running task; a second SIGTERM hands it back to the queue; both exit 0', async (t) => {
+    const out = tempDir('dist-stop');
+    const args = ['--redis', redis.url, '--queue', 'stop', '--search', FIXTURE, '--n-jobs', '1'];
+    // A lock of 10 minutes: a task that was not handed back would wait that long for the stalled check.
+    const slowStalls = ['--lock-duration', '600', '--stalled-interval', '600'];
+    const coordinator = start(['run', FIXTURE, '--out', out, '--redis', redis.url, '--queue', 'stop']);
+    const impatient = start(['worker', ...args, '--name', 'impatient', ...slowStalls]);
+    await impatient.waitFor(/impatient: took task/);
+    impatient.child.kill('SIGTERM');
+    await impatient.waitFor(/finishing the running tasks/);
+    impatient.child.kill('SIGTERM');
+    const handedBack = await impatient.done;
+    t.is(handedBack.code, 0, handedBack.stderr);
+    t.true(handedBack.stderr.includes(messages.workerHandingBack('SIGTERM')));
+    t.true(handedBack.stderr.includes(messages.workerStopped('impatient', 0)), handedBack.stderr);
+
+    const polite = start(['worker', ...args, '--name', 'polite', ...slowStalls]);
+    await polite.waitFor(/polite: took task/);
+    polite.child.kill('SIGTERM');
+    const finished = await polite.done;
+    t.is(finished.code, 0, finished.stderr);
+    const ran = Number(/polite: stopped after (\d+) fits/.exec(finished.stderr)?.[1]);
+    t.true(ran > 0, finished.stderr);
+    t.true(finished.stderr.indexOf(messages.workerStopping('SIGTERM')) < finished.stderr.indexOf('polite: ran'), finished.stderr);
+
+    const last = start(['worker', ...args, '--name', 'last', ...slowStalls]);
+    const result = await coordinator.done;
+    t.is(result.code, 0, result.stderr);
+    last.child.kill('SIGTERM');
+    t.is((await last.done).code, 0);
+    t.deepEqual(comparable(out), local);
+    const workers = workersOf(out);
+    t.is(workers.filter((w) => w === 'polite').length, ran);
+    t.is(workers.filter((w) => w === 'last').length, FITS - ran);
+    t.is(journalEntries(out).length, FITS);
+  });
+
   test.serial('workers refuse a run whose search file, data or gridfold version differ, naming the mismatch; the coordinator says so', async (t) => {
     const out = tempDir('dist-refuse');
     const args = ['--redis', redis.url, '--queue', 'refuse'];

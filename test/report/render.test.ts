@@ -14,7 +14,7 @@ function printedHtml(html: string): string {
   return html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '<script/>');
 }
 
-function dataOf(html: string): { specs: Record<string, unknown>; csv: { header: string; rows: string[] }; parallelKeys: string[] } {
+function dataOf(html: string): { specs: Record<string, unknown>; csv: { header: string; rows: string[] }; parallel: { keys: string[] } } {
   return JSON.parse(/<script type="application\/json" id="gridfold-data">([\s\S]*?)<\/script>/.exec(html)![1]);
 }
 
@@ -57,16 +57,26 @@ test('the page holds every section, the table rows and the CSV lines', (t) => {
   for (const id of ['parallel', 'table', 'folds', 'curves', 'cost', 'ttest', 'failed']) t.true(html.includes(`<section id="${id}">`), id);
   for (const chart of ['parallel', 'folds', 'curves', 'cost', 'ttest']) t.true(html.includes(`<div class="chart" id="chart-${chart}"></div>`), chart);
   const printed = printedHtml(html);
-  t.deepEqual([...printed.matchAll(/<tr data-id="(\d+)"/g)].map((m) => Number(m[1])), [0, 2, 1]);
-  t.true(printed.includes('<th data-col="0" data-type="number" title="sort by rank_test_accuracy">rank_test_accuracy</th>'));
-  t.true(printed.includes('<h2>Best: candidate #0 — accuracy 0.85 ± 0.04082</h2>'));
-  t.true(printed.includes('<dt>fits</dt><dd>9 (1 failed), 1 in parallel</dd>'));
+  const rankedRows = printed.slice(printed.indexOf('id="ranked-table"'), printed.indexOf('</table>', printed.indexOf('id="ranked-table"')));
+  t.deepEqual([...rankedRows.matchAll(/<tr data-id="(\d+)"/g)].map((m) => Number(m[1])), [0, 2, 1]);
+  t.deepEqual([...rankedRows.matchAll(/<th [^>]*>([^<]*)<\/th>/g)].map((m) => m[1]), [
+    '#', 'rank', 'lr', 'units', 'accuracy (mean ± std)', 'fold 0', 'fold 1', 'fold 2', 'fit time (mean ± std)', 'score time (mean ± std)',
+  ]);
+  t.true(rankedRows.includes('<th data-col="4" data-type="number" title="mean_test_accuracy ± std_test_accuracy — click to sort">'));
+  // Fixed decimals in a column, times with their unit, the candidate number the header names.
+  t.true(rankedRows.includes('<tr data-id="0" class="best"><td class="num" data-v="0">#0</td><td class="num" data-v="1">1</td><td class="num" data-v="0.001">0.001</td><td>64-32</td><td class="num" data-v="0.8500000000000001">0.8500 ± 0.0408</td><td class="num" data-v="0.8">0.8000</td>'));
+  t.true(rankedRows.includes('<td class="num" data-v="2">2.00s ± 0.82s</td>'));
+  t.true(rankedRows.includes('<td class="num" data-v="">failed</td>'));
+  t.true(printed.includes('<h2>Best: candidate #0 — accuracy 0.8500 ± 0.0408</h2>'));
+  t.true(printed.includes('<div><dt>fits</dt><dd>9 (1 failed), 1 in parallel</dd></div>'));
   t.true(printed.includes('<td class="mark" title="not distinguishable from the best (p ≥ 0.05)">≈</td>'));
+  t.true(printed.includes('With k = 3 folds it has k − 1 = 2 degrees of freedom, so a difference counts only when |t| &gt; 4.30'));
   t.true(printed.includes('1 of 9 fits failed'));
   const data = dataOf(html);
   t.is(data.csv.header.split(',')[0], 'mean_fit_time');
   t.is(data.csv.rows.length, 3);
-  t.deepEqual(data.parallelKeys, ['a0', 'a1', 'a2', 'a3', 'a4']);
+  t.deepEqual(data.parallel.keys, ['a0', 'a1', 'a2', 'a3', 'a4']);
+  t.false(printed.includes('id="live-banner"'));
   t.is(renderReport(run), html, 'pure: the same input gives the same page');
   t.false(/(src|href)="https?:/.test(printed), 'no external resource');
 });
@@ -96,7 +106,7 @@ test('compare: several runs on one page with the search as an axis and a column'
   t.true(JSON.stringify(data.specs.parallel).includes('"title":"search"'));
   const printed = printedHtml(html);
   t.true(printed.includes('<h1>Comparison of mlp, cnn</h1>'));
-  t.true(printed.includes('<th data-col="1" data-type="number" title="sort by rank">rank</th>'));
+  t.true(printed.includes('<th data-col="2" data-type="number" title="rank on this page — click to sort">rank</th>'));
 });
 
 test('renderReport refuses what is not a run', (t) => {

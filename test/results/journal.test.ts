@@ -105,13 +105,39 @@ test('a complete last entry that lost only its newline is kept', async (t) => {
   t.is(again.resumedFits, 2);
 });
 
-test('a corrupt line before the last is refused with its line number', async (t) => {
+test('unreadable lines in the middle are skipped with a warning naming them; valid records are kept and the file as it was saved', async (t) => {
   const path = await tempPath();
   const journal = await RunJournal.open(path, context());
   await journal.append(journal.keyOf(task(0)), record(0, 0.5));
   await appendFile(path, 'garbage\n');
-  await journal.append(journal.keyOf(task(1)), record(1, 0.5));
-  await t.throwsAsync(RunJournal.open(path, context(), { resume: true }), { instanceOf: JournalError, message: messages.journalCorrupt(path, 3, 'not JSON') });
+  await appendFile(path, `${JSON.stringify({ key: 'k2', record: { ...record(2, 0), testScores: { score: 'high' } } })}\n`);
+  await appendFile(path, `${JSON.stringify({ key: 'k3', record: { ...record(3, 0), fitTime: undefined } })}\n`);
+  await appendFile(path, '[1, 2]\n');
+  await journal.append(journal.keyOf(task(1)), record(1, 0.25));
+  const before = await readFile(path, 'utf8');
+  const [resumed, warnings] = await openWatched(path, context(), { resume: true });
+  const backups = (await readdir(join(path, '..'))).filter((name) => name.endsWith('.corrupt'));
+  t.is(backups.length, 1);
+  const backup = join(path, '..', backups[0]);
+  t.deepEqual(warnings, [
+    notice(messages.journalLinesSkipped(path, [
+      { line: 3, reason: 'not JSON' },
+      { line: 4, reason: messages.fieldHolds('record.testScores.score', 'high', 'a number') },
+      { line: 5, reason: messages.fieldHolds('record.fitTime', undefined, 'a number') },
+      { line: 6, reason: 'not a { key, record } entry' },
+    ], backup)),
+    notice(messages.journalResumed(path, 2)),
+  ]);
+  t.is(messages.fieldHolds('record.testScores.score', 'high', 'a number'), 'record.testScores.score is "high", not a number');
+  t.is(await readFile(backup, 'utf8'), before, 'nothing of the old file is lost');
+  t.is(resumed.resumedFits, 2);
+  t.deepEqual(resumed.lookup(resumed.keyOf(task(0))), record(0, 0.5));
+  t.deepEqual(resumed.lookup(resumed.keyOf(task(1))), record(1, 0.25));
+  t.is(resumed.lookup('k2'), undefined, 'a record with a string score is not a result');
+  // The journal now holds the header and the two good records only: a second resume warns of nothing.
+  t.is((await readFile(path, 'utf8')).split('\n').length, 4);
+  const [, again] = await openWatched(path, context(), { resume: true });
+  t.deepEqual(again, [notice(messages.journalResumed(path, 2))]);
 });
 
 test('a journal from a different search is refused, saying what differs', async (t) => {
@@ -123,7 +149,7 @@ test('a journal from a different search is refused, saying what differs', async 
   });
   t.is(
     messages.journalHeaderMismatch('j', ['data']),
-    'The journal j belongs to a different search: its data differs from this one. Resume with the same data, estimator and grid, or start afresh without resume (the old journal is then moved aside).',
+    'The journal j belongs to a different search: its data differs from this one. Resume with the same data, estimator and grid, or start afresh without resume (gridfold run: --no-resume; the old journal is then moved aside, not deleted).',
   );
 });
 

@@ -46,3 +46,25 @@ test('readResults says what is wrong with a directory or file', async (t) => {
   t.throws(() => parseResults('{"cvResults": {"params": []}}', 'x.json'), { message: messages.resultsFileInvalid('x.json', 'it has no meta object') });
   t.throws(() => parseResults('{"meta": {}, "cvResults": {"params": []}}', 'x.json'), { message: messages.resultsFileInvalid('x.json', 'it has no fits array') });
 });
+
+test('results.json content is checked: every column holds what its name says, columns have one entry per candidate, fits are records', (t) => {
+  const bad = (change: (run: Record<string, any>) => void): string => {
+    const run = JSON.parse(resultsToJson(tinyRun()));
+    change(run);
+    const error = t.throws(() => parseResults(JSON.stringify(run), 'x.json'));
+    return error!.message;
+  };
+  const says = (reason: string) => messages.resultsFileInvalid('x.json', reason);
+  t.is(bad((run) => (run.cvResults.split0_test_accuracy[2] = 'high')), says(messages.fieldHolds('cvResults.split0_test_accuracy[2]', 'high', 'a number')));
+  t.is(bad((run) => run.cvResults.mean_test_accuracy.pop()), says(messages.columnLength('cvResults.mean_test_accuracy', 2, 3)));
+  t.is(bad((run) => (run.cvResults.rank_test_accuracy[0] = 1.5)), says(messages.fieldHolds('cvResults.rank_test_accuracy[0]', 1.5, 'an integer >= 1')));
+  t.is(bad((run) => (run.cvResults.params[1] = 'lr=0.1')), says(messages.fieldHolds('cvResults.params[1]', 'lr=0.1', 'an object of parameters')));
+  t.is(bad((run) => (run.meta.nSplits = '3')), says(messages.fieldHolds('meta.nSplits', '3', 'an integer >= 0')));
+  t.is(bad((run) => delete run.meta.data.task), says(messages.fieldHolds('meta.data.task', undefined, 'classification or regression')));
+  t.is(bad((run) => (run.fits[3].testScores.accuracy = 'high')), says(messages.fieldHolds('fits[3].testScores.accuracy', 'high', 'a number')));
+  t.is(bad((run) => delete run.fits[0].history), says(messages.fieldHolds('fits[0].history', undefined, 'an array of epoch rows')));
+  t.is(bad((run) => (run.fits[2].candidateIndex = 7)), says(messages.fitOutOfRange('fits[2]', 'candidateIndex', 7, 3, 'candidates')));
+  t.is(says(messages.fieldHolds('fits[3].testScores.accuracy', 'high', 'a number')), 'x.json is not a gridfold results file: fits[3].testScores.accuracy is "high", not a number.');
+  // A null score is a failed fit's NaN, not a wrong type.
+  t.notThrows(() => parseResults(resultsToJson(tinyRun()), 'x.json'));
+});

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileSystemError, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
+import { FileSystemError, MAX_SEED, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
-import { nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
+import { MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
 import { resolveCv } from '../../splitters/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, GridSearchCV, RandomizedSearchCV, type BaseSearchCV } from '../../search/index.js';
@@ -41,8 +41,8 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
   const overrides: Overrides = {
     epochs: integerFlag('run', 'epochs', values.epochs),
     limit: integerFlag('run', 'limit', values.limit),
-    nJobs: integerFlag('run', 'n-jobs', values['n-jobs'], { allowAllCores: true }),
-    seed: integerFlag('run', 'seed', values.seed, { min: 0 }),
+    nJobs: integerFlag('run', 'n-jobs', values['n-jobs'], { max: MAX_JOBS, allowAllCores: true }),
+    seed: integerFlag('run', 'seed', values.seed, { min: 0, max: MAX_SEED }),
   };
   if (values.resume && values['no-resume']) throw new UsageError(messages.cliFlagsConflict('run', '--resume', '--no-resume'));
   if (values.backend !== undefined) {

@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import { RunMismatchError, UsageError, messages } from '../../core/index.js';
 import { describeBackend, initBackend, resolveBackendChoice } from '../../backend/index.js';
-import { resolveNJobs } from '../../validation/index.js';
+import { MAX_JOBS, resolveNJobs } from '../../validation/index.js';
 import { integerFlag, parseCommand, expectPositionals } from '../args.js';
 import { joinRun, loadDistributed, redisFlags } from '../distributed.js';
 import type { Output } from '../output.js';
@@ -27,9 +27,9 @@ export async function workerCommand(argv: readonly string[], out: Output): Promi
   if (values.help) return out.help('worker');
   expectPositionals('worker', positionals, 'no arguments (only options)', 0);
   if (values.redis === undefined) throw new UsageError(messages.cliFlagRequired('worker', '--redis URL'));
-  const nJobs = resolveNJobs(integerFlag('worker', 'n-jobs', values['n-jobs'], { allowAllCores: true }) ?? -1);
-  const lockSeconds = integerFlag('worker', 'lock-duration', values['lock-duration']) ?? DEFAULT_LOCK_SECONDS;
-  const stalledSeconds = integerFlag('worker', 'stalled-interval', values['stalled-interval']) ?? DEFAULT_STALLED_SECONDS;
+  const nJobs = resolveNJobs(integerFlag('worker', 'n-jobs', values['n-jobs'], { max: MAX_JOBS, allowAllCores: true }) ?? -1);
+  const lockSeconds = integerFlag('worker', 'lock-duration', values['lock-duration'], { max: 86_400 }) ?? DEFAULT_LOCK_SECONDS;
+  const stalledSeconds = integerFlag('worker', 'stalled-interval', values['stalled-interval'], { max: 86_400 }) ?? DEFAULT_STALLED_SECONDS;
   const name = (values.name as string | undefined) ?? `${hostname()}:${process.pid}`;
   if (name.trim() === '') throw new UsageError(messages.cliFlagInvalid('worker', '--name', name, 'a non-empty name'));
   if (values.backend !== undefined) {

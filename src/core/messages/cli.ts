@@ -1,4 +1,5 @@
 import { describeValue, listOf } from '../describe.js';
+import { WORKER_HELP } from './distributed.js';
 
 /**
  * Messages of the command line and of search files (`defineSearch`).
@@ -48,6 +49,22 @@ export function searchFileBad(file: string, reason: string): string {
 
 export function searchFileDataFailed(reason: string): string {
   return `data: ${reason}`;
+}
+
+/** Node exits 13 ("unsettled top-level await") in silence when a search file awaits what nothing will settle. */
+export function searchFileUnsettled(): string {
+  return 'its top-level await never settles: it awaits a promise that nothing is left to resolve (Node would exit with code 13, "unsettled top-level await").';
+}
+
+export function loaderUnsettled(): string {
+  return "the loader's promise never settles: nothing is left that could resolve it.";
+}
+
+export function loaderNotADataset(value: unknown, problem: string): string {
+  return (
+    `the loader returned ${describeValue(value, 60)}, which is not a dataset (${problem}); a loader must return a Dataset ` +
+    `{ name, X: Float32Array, y, shape: [nSamples, nFeatures], sampleShape, task } as loadMnist(), makeMoons() or loadCsv() give.`
+  );
 }
 
 // ── the command line ──────────────────────────────────────────────────────────
@@ -197,9 +214,9 @@ journal.jsonl, and prints the ranked candidates and the report's path.
 Options (applied on top of the file):
   --epochs N     train for N epochs (maxEpochs; for halving on epochs, the largest round)
   --limit N      use N samples of the data (MNIST: its seeded shuffle's first N; others: a seeded subset)
-  --n-jobs N     parallel fits: a positive integer, or -1 for every core (the file's nJobs, else -1)
+  --n-jobs N     parallel fits: 1 to 256, or -1 for every core (the file's nJobs, else -1)
   --backend B    TensorFlow.js backend: auto, tensorflow, wasm or cpu
-  --seed S       seed of the weights, batches and drawn candidates (the file's seed, else 0)
+  --seed S       seed of the weights, batches and drawn candidates (0 to 4294967295; the file's seed, else 0)
   --out DIR      the run's directory (default reports/<name>)
   --resume       keep the fits already in DIR's journal (after an interruption)
   --no-resume    start afresh; an existing journal is moved aside (the default)
@@ -221,32 +238,7 @@ Examples:
   gridfold run searches/mnist-lr-width.ts --limit 2000 --epochs 3 --out reports/lr-try
   gridfold run searches/mnist-widths.ts --resume
 `,
-  worker: `Usage: gridfold worker --redis URL [options]
-
-Takes the tasks of the runs coordinated on a Redis queue (gridfold run <search-file> --redis URL) until
-stopped, each on a thread of its local pool. Before it runs anything it checks that its gridfold version,
-the search file's content and the data are the coordinator's, and refuses the run (exit 1) naming what
-differs. It loads the search file itself — from --search, else ./searches/<name> — never code from the queue.
-SIGTERM or SIGINT: the running tasks finish, no new ones start; a second one hands them back to the queue.
-
-Options:
-  --redis URL             redis://[user:password@]host[:port][/db], or rediss://… for TLS
-                          (a CA of your own: NODE_EXTRA_CA_CERTS=ca.crt)
-  --queue NAME            the queue to take tasks from (default gridfold)
-  --n-jobs N              tasks at once, each on a worker thread: a positive integer, or -1 for every core (default)
-  --search FILE           the search file, where it is not ./searches/<its name> (repeatable)
-  --backend B             TensorFlow.js backend: auto, tensorflow, wasm or cpu
-  --name NAME             how progress and results.json name this worker (default host:pid)
-  --lock-duration S       a worker silent for S seconds has its tasks re-queued (default 30)
-  --stalled-interval S    how often to look for such tasks, in seconds (default 30)
-  -h, --help              show this help
-
-Exit codes: 0 stopped by a signal · 1 refused the run, or failed · 2 bad usage
-
-Examples:
-  gridfold worker --redis redis://coordinator.lan:6379
-  gridfold worker --redis rediss://:secret@redis.example:6380 --n-jobs 4 --queue widths
-`,
+  worker: WORKER_HELP,
   report: `Usage: gridfold report <run-dir>
 
 Regenerates <run-dir>/index.html from <run-dir>/results.json (after upgrading gridfold, say).

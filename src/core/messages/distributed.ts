@@ -68,6 +68,10 @@ export function taskLost(attempts: number, reason: string): string {
   return `the task failed on the workers ${attempts} ${attempts === 1 ? 'time' : 'times'} for reasons outside the fit (${reason}); resume to run it again.`;
 }
 
+export function resultUnreadable(problem: string): string {
+  return `the worker's result for this fit in Redis is not a fit record (${problem}); resume to run it again.`;
+}
+
 // ── the worker (gridfold worker) ──────────────────────────────────────────────
 
 export function workerWaiting(queue: string, shown: string): string {
@@ -129,3 +133,31 @@ export function workerModuleUnknown(module: string): string {
 export function workerTaskFailed(name: string, jobId: string, reason: string): string {
   return `gridfold worker ${name}: task ${jobId} failed outside its fits (${reason}); it goes back to the queue.`;
 }
+
+/** `gridfold worker --help`. */
+export const WORKER_HELP = `Usage: gridfold worker --redis URL [options]
+
+Takes the tasks of the runs coordinated on a Redis queue (gridfold run <search-file> --redis URL) until
+stopped, each on a thread of its local pool. Before it runs anything it checks that its gridfold version,
+the search file's content and the data are the coordinator's, and refuses the run (exit 1) naming what
+differs. It loads the search file itself — from --search, else ./searches/<name> — never code from the queue.
+SIGTERM or SIGINT: the running tasks finish, no new ones start; a second one hands them back to the queue.
+
+Options:
+  --redis URL             redis://[user:password@]host[:port][/db], or rediss://… for TLS
+                          (a CA of your own: NODE_EXTRA_CA_CERTS=ca.crt)
+  --queue NAME            the queue to take tasks from (default gridfold)
+  --n-jobs N              tasks at once, each on a worker thread: 1 to 256, or -1 for every core (default)
+  --search FILE           the search file, where it is not ./searches/<its name> (repeatable)
+  --backend B             TensorFlow.js backend: auto, tensorflow, wasm or cpu
+  --name NAME             how progress and results.json name this worker (default host:pid)
+  --lock-duration S       a worker silent for S seconds has its tasks re-queued (1 to 86400, default 30)
+  --stalled-interval S    how often to look for such tasks, in seconds (1 to 86400, default 30)
+  -h, --help              show this help
+
+Exit codes: 0 stopped by a signal · 1 refused the run, or failed · 2 bad usage
+
+Examples:
+  gridfold worker --redis redis://coordinator.lan:6379
+  gridfold worker --redis rediss://:secret@redis.example:6380 --n-jobs 4 --queue widths
+`;

@@ -16,3 +16,4 @@ export * from './scoring.js';
 export * from './cli.js';
 export * from './files.js';
 export * from './distributed.js';
+export * from './records.js';

@@ -37,16 +37,26 @@ export function journalHeaderMismatch(path: string, differs: readonly string[]):
   return (
     `The journal ${path} belongs to a different search: its ${differs.join(', ')} ${differs.length > 1 ? 'differ' : 'differs'} ` +
     `from this one. Resume with the same data, estimator and grid, or start afresh without resume ` +
-    `(the old journal is then moved aside).`
+    `(gridfold run: --no-resume; the old journal is then moved aside, not deleted).`
   );
 }
 
 export function journalNotAJournal(path: string, line: string): string {
-  return `${path} is not a gridfold journal: its first line is ${describeValue(line, 60)}, not a gridfold journal header.`;
+  return (
+    `${path} is not a gridfold journal: its first line is ${describeValue(line, 60)}, not a gridfold journal header. ` +
+    `Start afresh without resume (gridfold run: --no-resume; the file is then moved aside, not deleted).`
+  );
 }
 
-export function journalCorrupt(path: string, lineNumber: number, reason: string): string {
-  return `The journal ${path} is corrupt at line ${lineNumber} (${reason}); only its last line may be incomplete.`;
+/** Unreadable lines of a resumed journal: skipped, their fits run again, the file as it was kept. */
+export function journalLinesSkipped(path: string, lines: ReadonlyArray<{ line: number; reason: string }>, backup: string): string {
+  const which = lines.map(({ line, reason }) => `line ${line} (${reason})`).join(', ');
+  const n = lines.length;
+  return (
+    `The journal ${path} has ${n} unreadable ${n === 1 ? 'line' : 'lines'}: ${which}. ` +
+    `${n === 1 ? 'It is' : 'They are'} skipped and ${n === 1 ? 'its fit runs' : 'their fits run'} again; the other records are kept. ` +
+    `The journal as it was is saved as ${backup}.`
+  );
 }
 
 export function journalTruncatedTail(path: string, lineNumber: number): string {

@@ -1,6 +1,7 @@
 /** The page's header: what was searched, on what, how, and which candidate won. */
 import type { RunResult } from '../../core/index.js';
-import { formatDuration, formatNumber, formatParamText } from '../../results/format.js';
+import { formatDuration, formatParamShort } from '../../results/format.js';
+import { decimalsFor, fixed } from '../numbers.js';
 import type { ReportModel } from '../model.js';
 import { escapeHtml } from './escape.js';
 
@@ -27,17 +28,16 @@ export function headerFacts(run: RunResult, metric: string): Array<[string, stri
   ];
 }
 
-export function renderHeader(model: ReportModel): string {
-  const title = model.compare ? `Comparison of ${model.runs.map((r) => r.meta.name).join(', ')}` : model.runs[0].meta.name;
+export function renderHeader(model: ReportModel, title = model.compare ? `Comparison of ${model.runLabels.join(', ')}` : model.runs[0].meta.name): string {
   const runs = model.runs.map((run, r) => renderRun(run, r, model)).join('\n');
   return `<header>\n<h1>${escapeHtml(title)}</h1>\n${runs}\n${renderBest(model)}\n</header>`;
 }
 
 function renderRun(run: RunResult, r: number, model: ReportModel): string {
   const facts = headerFacts(run, model.metric)
-    .map(([label, text]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd>`)
+    .map(([label, text]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(text)}</dd></div>`)
     .join('');
-  const heading = model.compare ? `<h3>${escapeHtml(run.meta.name)}</h3>` : '';
+  const heading = model.compare ? `<h3>${escapeHtml(model.runLabels[r])}</h3>` : '';
   return `<section class="run" data-run="${r}">${heading}<dl class="facts">${facts}</dl></section>`;
 }
 
@@ -45,11 +45,19 @@ function renderBest(model: ReportModel): string {
   const best = model.candidates.find((c) => c.id === model.bestId);
   if (!best) return '<p class="best">No candidate finished all its folds: see the failed fits below.</p>';
   const params = Object.entries(best.params)
-    .map(([name, value]) => `<li><code>${escapeHtml(name)}</code> = <code>${escapeHtml(formatParamText(value))}</code></li>`)
+    .map(([name, value]) => `<li><code>${escapeHtml(name)}</code> = <code>${escapeHtml(formatParamShort(value))}</code></li>`)
     .join('');
   const where = model.compare ? ` of ${escapeHtml(best.search)}` : '';
+  const decimals = decimalsFor(model.candidates.map((c) => c.mean));
+  const run = model.runs[best.run];
+  const halving = run.meta.searchKind.startsWith('halving') && best.rank !== 1
+    ? `<p>Successive halving picks the best of its last round${typeof run.cvResults.iter?.[best.index] === 'number' ? ` (round ${run.cvResults.iter[best.index]})` : ''}, as scikit-learn does; candidates of earlier rounds, trained on less, may show a higher mean.</p>`
+    : '';
+  const saved = run.meta.bestModel && !model.compare
+    ? `<p>Refitted on all rows and saved: <a href="${escapeHtml(encodeURI(run.meta.bestModel))}/">${escapeHtml(run.meta.bestModel)}/</a> — load it with <code>await NeuralNetClassifier.load('${escapeHtml(run.meta.bestModel)}')</code>${run.meta.estimator === 'NeuralNetRegressor' ? ' (NeuralNetRegressor.load for this regressor)' : ''}.</p>`
+    : '';
   return (
-    `<div class="best"><h2>Best: candidate #${best.index}${where} — ${escapeHtml(model.metric)} ` +
-    `${escapeHtml(formatNumber(best.mean))} ± ${escapeHtml(formatNumber(best.std))}</h2><ul>${params}</ul></div>`
+    `<div class="best"><h2>Best: candidate #${best.index}${where} — ${escapeHtml(model.metricLabel)} ` +
+    `${escapeHtml(fixed(best.mean, decimals))} ± ${escapeHtml(fixed(best.std, decimals))}</h2><ul>${params}</ul>${halving}${saved}</div>`
   );
 }

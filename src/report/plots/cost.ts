@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model.js';
+import { LOG_AXIS_MIN_RATIO } from './axes.js';
 
 export interface CostPoint {
   id: number;
@@ -35,15 +36,18 @@ export function costData(model: ReportModel): CostPoint[] {
 }
 
 export function costSpec(points: CostPoint[], model: ReportModel): TopLevelSpec {
-  const x = { field: 'fitTime', type: 'quantitative', title: 'mean fit time (s)', scale: { zero: false } } as const;
+  const times = points.map((p) => p.fitTime).filter((t) => t > 0);
+  const log = times.length === points.length && times.length > 1 && Math.max(...times) / Math.min(...times) >= LOG_AXIS_MIN_RATIO;
+  const x = { field: 'fitTime', type: 'quantitative', title: `mean fit time per fold (s${log ? ', log scale' : ''})`, scale: { zero: false, type: log ? 'log' : 'linear' } } as const;
+  const metric = model.metricLabel;
   const colour = model.compare
     ? ({ field: 'search', type: 'nominal', title: 'search' } as const)
     : ({ field: 'rank', type: 'quantitative', title: 'rank', scale: { scheme: 'viridis', reverse: true } } as const);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `Mean fit time against mean test ${model.metric}.`,
+    description: `Mean fit time against mean test ${metric}.`,
     data: { values: points },
-    width: 520,
+    width: 'container',
     height: 300,
     layer: [
       { mark: { type: 'rule', opacity: 0.5 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color: colour } },
@@ -56,15 +60,15 @@ export function costSpec(points: CostPoint[], model: ReportModel): TopLevelSpec 
         mark: { type: 'point', filled: true, opacity: 0.9 },
         encoding: {
           x,
-          y: { field: 'score', type: 'quantitative', scale: { zero: false }, title: `mean test ${model.metric} (± std)` },
+          y: { field: 'score', type: 'quantitative', scale: { zero: false }, title: `mean test ${metric} (± std)` },
           color: colour,
           size: { condition: { test: 'datum.best', value: 180 }, value: 70 },
           shape: { field: 'pareto', type: 'nominal', title: 'Pareto front', scale: { domain: [true, false], range: ['diamond', 'circle'] } },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'candidate' }, { field: 'rank', type: 'quantitative' },
-            { field: 'score', type: 'quantitative', format: '.4f', title: `mean_test_${model.metric}` },
-            { field: 'std', type: 'quantitative', format: '.4f', title: `std_test_${model.metric}` },
-            { field: 'fitTime', type: 'quantitative', format: '.3f', title: 'mean_fit_time (s)' },
+            { field: 'score', type: 'quantitative', format: '.4f', title: `mean ${metric}` },
+            { field: 'std', type: 'quantitative', format: '.4f', title: `std ${metric}` },
+            { field: 'fitTime', type: 'quantitative', format: '.3f', title: 'fit time per fold (s)' },
           ],
         },
       },

@@ -1,129 +1,127 @@
 /**
  * The parallel-coordinates plot as plain data (Optuna's `_get_parallel_coordinate_info`
- * style): one axis per varying parameter, then mean and std of the refit metric and the
- * mean fit time; each candidate's value on each axis and its position in [0, 1] on it.
- * Positions are what the lines are drawn from and what brushes test, so a brush means
- * the same on a linear, a log and a categorical axis.
+ * style): one axis per varying parameter (the search in compare mode, the halving round,
+ * the parameter count when known), then mean and std of the refit metric and the mean fit
+ * time; each candidate's position on every scale an axis may switch to; the colourings.
+ * Positions are what the lines are drawn from and what brushes test, so a brush means the
+ * same on a linear, a log and a categorical axis.
  */
-import { formatNumber, formatParamText } from '../../results/format.js';
 import type { ReportModel } from '../model.js';
+import { median } from '../numbers.js';
+import { axisLayout, categoryText, type AxisColumn, type AxisKind, type AxisLayout, type AxisRole } from './axes.js';
+import { tooltipOf } from './tooltip.js';
 
-export type AxisKind = 'linear' | 'log' | 'categorical';
+export type { AxisKind } from './axes.js';
 
-export interface ParallelAxis {
-  /** Field name in the rows (`a0`, `a1`, …): parameter names hold dots, which vega reads as paths. */
+export interface ParallelAxis extends AxisLayout {
+  /** Field name in the spec (`a0`, `a1`, …): parameter names hold dots, which vega reads as paths. */
   key: string;
-  title: string;
-  kind: AxisKind;
-  /** [min, max] of a linear or log axis; the categories, bottom to top, of a categorical one. */
-  domain: number[] | string[];
 }
 
 export interface ParallelRow {
   id: number;
   label: string;
-  /** Mean test score of the refit metric (colours the line); NaN when a fold failed. */
+  rank: number;
+  /** Mean test score of the refit metric; NaN when a fold failed. */
   score: number;
-  /** Value on each axis, by axis key: a number, a category, or null when missing. */
+  /** The value on each axis as shown (a category or a number), by axis key; null when missing. */
   values: Record<string, number | string | null>;
-  /** Position on each axis in [0, 1] (bottom to top), null when missing. */
-  positions: Record<string, number | null>;
-  /** Every parameter and score, shown in the tooltip. */
+  /** Position in [0, 1] (bottom to top) on each axis, for every scale the axis offers. */
+  positions: Record<string, Partial<Record<AxisKind, number>>>;
+  /** Every parameter and score as text, in reading order (the hover tooltip). */
   tooltip: Record<string, string>;
+}
+
+/** How the lines may be coloured: by an axis' values, or by rank. */
+export interface Colouring {
+  /** An axis key, or `rank`. */
+  key: string;
+  title: string;
+  type: 'sequential' | 'categorical';
+  /** Sequential: [low, high] (clamped beyond) on a linear or log scale; categorical: the categories. */
+  domain: number[] | string[];
+  scale: 'linear' | 'log' | 'ordinal';
+  /** Said under the legend: what the colour range covers. */
+  note: string;
 }
 
 export interface ParallelData {
   metric: string;
   axes: ParallelAxis[];
   rows: ParallelRow[];
-  /** Colour scale domain: [min, max] of the finite scores. */
-  scoreDomain: [number, number];
+  colourings: Colouring[];
+  /** The colouring drawn first: the refit metric's mean. */
+  colourBy: string;
 }
-
-/** Ratio of max to min from which a positive numeric axis is drawn on a log scale. */
-export const LOG_AXIS_MIN_RATIO = 100;
-/** The category a candidate without the parameter falls in. */
-export const MISSING_CATEGORY = '–';
 
 export function parallelData(model: ReportModel): ParallelData {
   const { candidates, metric } = model;
-  const columns: Array<{ title: string; values: unknown[] }> = [];
-  if (model.compare) columns.push({ title: 'search', values: candidates.map((c) => c.search) });
-  for (const name of model.varying) columns.push({ title: name, values: candidates.map((c) => c.params[name]) });
+  const scores = candidates.map((c) => c.mean);
+  const column = (title: string, role: AxisRole, values: unknown[], distribution?: string): AxisColumn => ({ title, role, values, scores, ...(distribution ? { distribution } : {}) });
+  const columns: AxisColumn[] = [];
+  if (model.compare) columns.push(column('search', 'search', candidates.map((c) => model.runLabels[c.run])));
+  for (const name of model.varying) columns.push(column(name, 'param', candidates.map((c) => c.params[name]), distributionOf(model, name)));
   // Successive halving: the round a candidate reached, so a brush on it keeps the finalists.
-  const rounds = candidates.map((c) => model.runs[c.run].cvResults.iter?.[c.index]);
-  if (rounds.some((round) => round !== undefined)) columns.push({ title: 'iter', values: rounds });
+  const cvOf = (key: string) => candidates.map((c) => model.runs[c.run].cvResults[key]?.[c.index]);
+  const rounds = cvOf('iter');
+  if (rounds.some((round) => round !== undefined)) columns.push(column('round (iter)', 'round', rounds));
+  const sizes = cvOf('n_parameters');
+  if (sizes.some((size) => typeof size === 'number')) columns.push(column('parameters', 'size', sizes));
   columns.push(
-    { title: `mean_test_${metric}`, values: candidates.map((c) => c.mean) },
-    { title: `std_test_${metric}`, values: candidates.map((c) => c.std) },
-    { title: 'mean_fit_time', values: candidates.map((c) => c.meanFitTime) },
+    column(`mean ${model.metricLabel}`, 'score', scores),
+    column(`std ${model.metricLabel}`, 'spread', candidates.map((c) => c.std)),
+    column('fit time (s)', 'time', candidates.map((c) => c.meanFitTime)),
   );
-  const axes = columns.map((column, i) => axisOf(`a${i}`, column.title, column.values));
+  const axes: ParallelAxis[] = columns.map((col, i) => ({ key: `a${i}`, ...axisLayout(col) }));
   const rows = candidates.map((c, row): ParallelRow => {
     const values: ParallelRow['values'] = {};
     const positions: ParallelRow['positions'] = {};
     axes.forEach((axis, i) => {
-      values[axis.key] = shownValue(axis, columns[i].values[row]);
-      positions[axis.key] = positionOn(axis, values[axis.key]);
+      values[axis.key] = shownValue(columns[i].values[row]);
+      positions[axis.key] = Object.fromEntries(Object.entries(axis.scales).map(([kind, scale]) => [kind, scale!.positions[row]]));
     });
-    return { id: c.id, label: c.label, score: c.mean, values, positions, tooltip: tooltipOf(model, row) };
+    return { id: c.id, label: c.label, rank: c.rank, score: c.mean, values, positions, tooltip: tooltipOf(model, c) };
   });
-  const finite = candidates.map((c) => c.mean).filter(Number.isFinite);
-  const scoreDomain: [number, number] = finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1];
-  return { metric, axes, rows, scoreDomain };
+  const colourings = [...axes.map((axis, i) => colouringOf(axis, columns[i])), rankColouring(model)];
+  return { metric, axes, rows, colourings, colourBy: axes.find((a) => a.role === 'score')!.key };
 }
 
-/** Numeric axes for finite numbers with a spread; everything else (and a constant) is categorical. */
-export function axisOf(key: string, title: string, values: readonly unknown[]): ParallelAxis {
-  const present = values.filter((v) => v !== undefined && v !== null && !(typeof v === 'number' && Number.isNaN(v)));
-  const numeric = present.length > 0 && present.every((v) => typeof v === 'number' && Number.isFinite(v));
-  if (numeric) {
-    const numbers = present as number[];
-    const min = Math.min(...numbers);
-    const max = Math.max(...numbers);
-    if (max > min) return { key, title, kind: min > 0 && max / min >= LOG_AXIS_MIN_RATIO ? 'log' : 'linear', domain: [min, max] };
-  }
-  const categories: string[] = [];
-  for (const value of values) {
-    const text = categoryOf(value);
-    if (!categories.includes(text)) categories.push(text);
-  }
-  return { key, title, kind: 'categorical', domain: categories };
+/** The search space's description of a parameter in the first run that searched it (random searches record it). */
+function distributionOf(model: ReportModel, name: string): string | undefined {
+  return model.runs.map((run) => run.meta.distributions?.[name]).find((d) => d !== undefined);
 }
 
-function categoryOf(value: unknown): string {
-  if (typeof value === 'number') return Number.isNaN(value) ? MISSING_CATEGORY : formatNumber(value);
-  const text = formatParamText(value);
-  return text === '' && (value === undefined || value === null) ? MISSING_CATEGORY : text;
+function shownValue(value: unknown): number | string | null {
+  if (value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))) return null;
+  return typeof value === 'number' ? value : categoryText(value);
 }
 
-function shownValue(axis: ParallelAxis, value: unknown): number | string | null {
-  if (axis.kind === 'categorical') return categoryOf(value);
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Where a value sits on its axis, 0 at the bottom and 1 at the top, as the vega scales put it. */
-export function positionOn(axis: ParallelAxis, value: number | string | null): number | null {
-  if (value === null) return null;
+/**
+ * Colour by an axis. On the score axis the range covers the better half of the candidates
+ * (from the median score to the best), so the top few differ in colour; the rest share the
+ * darkest end. Elsewhere it covers every value, on the axis' own scale.
+ */
+export function colouringOf(axis: ParallelAxis, column: AxisColumn): Colouring {
+  const base = { key: axis.key, title: axis.title };
   if (axis.kind === 'categorical') {
-    const index = (axis.domain as string[]).indexOf(String(value));
-    // A point scale with padding 0.5 puts category i of n at (i + 0.5) / n of the range.
-    return index < 0 ? null : (index + 0.5) / axis.domain.length;
+    const present = new Set(column.values.map((v) => shownValue(v)).filter((v) => v !== null).map(String));
+    const categories = axis.categories.filter((c) => present.has(c) || c === axis.missing);
+    return { ...base, type: 'categorical', domain: categories, scale: 'ordinal', note: `one colour per ${axis.title}` };
   }
-  const [min, max] = axis.domain as number[];
-  const v = value as number;
-  if (axis.kind === 'log') return (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min));
-  return (v - min) / (max - min);
+  const [min, max] = axis.extent;
+  if (axis.role === 'score') {
+    const finite = (column.values as number[]).filter(Number.isFinite);
+    const middle = median(finite);
+    const low = finite.length >= 4 && middle < max ? middle : min;
+    const note = low > min ? `the better half (${categoryText(low)}–${categoryText(max)}); lower scores share the darkest colour` : `every score (${categoryText(min)}–${categoryText(max)})`;
+    return { ...base, type: 'sequential', domain: [low, max], scale: 'linear', note };
+  }
+  return { ...base, type: 'sequential', domain: [min, max], scale: axis.kind === 'log' ? 'log' : 'linear', note: `${categoryText(min)}–${categoryText(max)}` };
 }
 
-function tooltipOf(model: ReportModel, row: number): Record<string, string> {
-  const c = model.candidates[row];
-  const tip: Record<string, string> = { candidate: `#${c.index}${model.compare ? ` of ${c.search}` : ''}`, rank: String(c.rank) };
-  tip[`mean_test_${model.metric}`] = formatNumber(c.mean);
-  tip[`std_test_${model.metric}`] = formatNumber(c.std);
-  c.splits.forEach((score, k) => (tip[`split${k}_test_${model.metric}`] = formatNumber(score)));
-  tip.mean_fit_time = `${formatNumber(c.meanFitTime)} s`;
-  for (const [name, value] of Object.entries(c.params)) tip[name] = formatParamText(value);
-  if (c.failedFolds > 0) tip.failed = `${c.failedFolds} of ${c.splits.length} folds`;
-  return tip;
+function rankColouring(model: ReportModel): Colouring {
+  const ranks = model.candidates.map((c) => c.rank);
+  const worst = Math.max(1, ...ranks);
+  return { key: 'rank', title: 'rank', type: 'sequential', domain: [worst, 1], scale: 'linear', note: `rank 1 (best) to ${worst}, evenly spread` };
 }
+

@@ -1,36 +1,59 @@
 /**
  * Parallel coordinates in hand-written Vega (after vega's `parallel-coordinates` example),
- * because vega-lite has one y scale per view and one brush per selection: here each axis
- * has its own scale (linear, log or point), its own interval brush (drag on the axis;
- * a click clears it), and the brushes combine — a line stays coloured only when it lies
- * inside every brush. The candidates inside all brushes form the `selected` data set that
- * the page's ranked table listens to.
+ * because vega-lite has one y scale per view and one brush per selection. Everything an
+ * axis shows — where each line crosses it, its ticks on each scale — comes from the plain
+ * data (parallel-data.ts); the view only places it:
+ * - the width follows the container (`containerSize()`, again on every window resize);
+ * - each axis has its own interval brush (drag on it; a click clears it); a line stays
+ *   coloured only inside every brush, and those candidates form the `selected` data set the
+ *   ranked table listens to;
+ * - a click on the scale switch under an axis cycles it (linear, log, categories);
+ * - dragging an axis title sideways moves the axis (the page's script applies the drop);
+ * - `colorBy` picks the colouring (an axis or the rank), `hover` the highlighted line.
  */
-import type { Axis, Mark, Scale, Signal, Spec } from 'vega';
-import type { ParallelAxis, ParallelData } from './parallel-data.js';
+import type { Legend, Mark, Scale, Spec } from 'vega';
+import { brushMarks, brushSignals, insideBrushesExpr } from './parallel-brush.js';
+import type { AxisKind } from './axes.js';
+import type { Colouring, ParallelAxis, ParallelData } from './parallel-data.js';
 
-export const PARALLEL_HEIGHT = 300;
-export const PARALLEL_AXIS_SPACING = 150;
+export const PARALLEL_HEIGHT = 320;
+/** Room at the right for the colour legend. */
+export const LEGEND_SPACE = 190;
+export const PADDING = { top: 48, left: 64, right: LEGEND_SPACE, bottom: 34 } as const;
+/** Axes closer than this take their titles on two alternating rows. */
+export const STAGGER_BELOW = 130;
 /** Name of the vega data set holding the candidates inside every brush. */
 export const SELECTED_DATA = 'selected';
 
-/** The vega expression that is true for a datum inside every brush (tested in data and in encoders). */
-export function insideBrushesExpr(axes: readonly ParallelAxis[]): string {
-  return axes.map((a) => `(!range_${a.key} || isValid(datum.${a.key}) && inrange(datum.${a.key}, range_${a.key}))`).join(' && ');
+const SCALE_WORD: Record<AxisKind, string> = { linear: 'linear', log: 'log', categorical: 'categories' };
+const OUTSIDE = '#d9d9d9';
+const NO_VALUE = '#9e9e9e';
+
+/** The view width for a container: the container less the padding, never so narrow that axes touch. */
+export function widthExpr(nAxes: number): string {
+  const min = Math.max(360, 70 * (nAxes - 1));
+  const inner = `containerSize()[0] - ${PADDING.left + PADDING.right}`;
+  return `max(${min}, isFinite(${inner}) ? ${inner} : 0)`;
 }
 
 export function parallelSpec(data: ParallelData): Spec {
   const { axes } = data;
   const keys = axes.map((a) => a.key);
   const inside = insideBrushesExpr(axes);
-  const candidates = data.rows.map((row) => ({ id: row.id, label: row.label, score: finiteOrNull(row.score), tip: row.tooltip, ...row.positions }));
+  // Worst drawn first, so the better lines lie on top.
+  const drawOrder = new Map([...data.rows].sort((a, b) => b.rank - a.rank || b.id - a.id).map((row, i) => [row.id, i]));
+  const candidates = data.rows.map((row) => ({
+    id: row.id, label: row.label, rank: row.rank, order: drawOrder.get(row.id), tip: row.tooltip,
+    v: colourValues(row, axes), ...row.positions,
+  }));
+  const axisRows = axes.map((a) => ({ key: a.key, title: a.title, kinds: a.kinds, why: a.why }));
+  const ticks = axes.flatMap((a) => Object.values(a.scales).flatMap((scale) => scale!.ticks.map((tick) => ({ key: a.key, kind: scale!.kind, ...tick }))));
   return {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     description: 'Parallel coordinates of the candidates: one line each, coloured by mean test score.',
-    width: Math.max(480, (axes.length - 1) * PARALLEL_AXIS_SPACING),
     height: PARALLEL_HEIGHT,
-    padding: { top: 30, left: 10, right: 10, bottom: 5 },
-    autosize: { type: 'pad' },
+    padding: { ...PADDING },
+    autosize: { type: 'none' },
     data: [
       { name: 'candidates', values: candidates },
       { name: SELECTED_DATA, source: 'candidates', transform: [{ type: 'filter', expr: inside }] },
@@ -38,42 +61,52 @@ export function parallelSpec(data: ParallelData): Spec {
         name: 'points',
         source: 'candidates',
         transform: [
-          { type: 'fold', fields: keys, as: ['axis', 'y'] },
-          { type: 'formula', as: 'order', expr: 'toNumber(slice(datum.axis, 1))' },
+          { type: 'fold', fields: keys, as: ['axis', 'p'] },
+          { type: 'formula', as: 'y', expr: 'datum.p[axisScale[datum.axis]]' },
+          { type: 'formula', as: 'slot', expr: 'indexof(axisOrder, datum.axis)' },
         ],
       },
+      { name: 'hovered', source: 'points', transform: [{ type: 'filter', expr: 'datum.id === hover' }] },
+      { name: 'axes', values: axisRows, transform: [{ type: 'formula', as: 'slot', expr: 'indexof(axisOrder, datum.key)' }] },
+      { name: 'switchable', source: 'axes', transform: [{ type: 'filter', expr: 'length(datum.kinds) > 1' }] },
+      { name: 'ticks', values: ticks, transform: [{ type: 'filter', expr: 'datum.kind === axisScale[datum.key]' }] },
     ],
-    signals: axes.flatMap((axis) => brushSignals(axis.key)),
-    scales: [
-      { name: 'ord', type: 'point', domain: keys, range: 'width' },
-      { name: 'y', type: 'linear', domain: [0, 1], range: 'height', zero: false, nice: false },
-      { name: 'color', type: 'linear', domain: spread(data.scoreDomain), range: { scheme: 'viridis' }, zero: false, nice: false },
-      ...axes.map(axisScale),
-    ],
-    axes: axes.map(axisGuide),
-    legends: [{ fill: 'color', type: 'gradient', title: `mean_test_${data.metric}`, orient: 'right', gradientLength: PARALLEL_HEIGHT - 40 }],
-    marks: [lines(inside), ...axes.flatMap((axis) => brushMarks(axis.key))],
-  };
-}
-
-function lines(inside: string): Mark {
-  return {
-    type: 'group',
-    name: 'candidate-lines',
-    from: { facet: { data: 'points', name: 'series', groupby: 'id' } },
-    marks: [
+    signals: [
+      { name: 'width', init: widthExpr(axes.length), on: [{ events: 'window:resize', update: widthExpr(axes.length) }] },
+      { name: 'axisOrder', value: keys },
+      { name: 'axisScale', value: Object.fromEntries(axes.map((a) => [a.key, a.kind])), on: [{ events: '@axis-scale:click', update: nextScaleExpr(axes) }] },
+      { name: 'colorBy', value: data.colourBy },
+      { name: 'hover', value: null, on: [{ events: '@candidate-hit:mouseover', update: 'datum.id' }, { events: '@candidate-hit:mouseout', update: 'null' }] },
       {
-        type: 'line',
-        name: 'candidate-line',
-        from: { data: 'series' },
-        sort: { field: 'datum.order' },
+        name: 'drag',
+        value: null,
+        on: [
+          { events: '@axis-title:mousedown', update: '{key: datum.key, x: null}' },
+          { events: '[@axis-title:mousedown, window:mouseup] > window:mousemove', update: 'drag ? {key: drag.key, x: clamp(x(), 0, width)} : null' },
+          { events: 'window:mouseup', update: 'drag && isValid(drag.x) ? {key: drag.key, x: drag.x, dropped: true} : null' },
+        ],
+      },
+      { name: 'spacing', update: `width / ${Math.max(1, axes.length - 1)}` },
+      ...axes.flatMap((axis) => brushSignals(axis.key)),
+    ],
+    scales: [
+      { name: 'ord', type: 'point', domain: { signal: 'axisOrder' }, range: 'width' },
+      { name: 'y', type: 'linear', domain: [0, 1], range: 'height', zero: false, nice: false },
+      ...data.colourings.map(colourScale),
+    ],
+    legends: data.colourings.map(colourLegend),
+    marks: [
+      ...candidateMarks(inside, data.colourings),
+      ...axisMarks(),
+      ...axes.flatMap((axis) => brushMarks(axis.key)),
+      {
+        type: 'rule',
+        name: 'drop-line',
+        interactive: false,
         encode: {
-          enter: { x: { scale: 'ord', field: 'axis' }, y: { scale: 'y', field: 'y' }, strokeWidth: { value: 1.6 } },
           update: {
-            defined: { signal: 'isValid(datum.y)' },
-            stroke: { signal: `${inside} ? (isValid(datum.score) ? scale('color', datum.score) : '#9e9e9e') : '#d9d9d9'` },
-            strokeOpacity: { signal: `${inside} ? 0.9 : 0.4` },
-            tooltip: { signal: 'datum.tip' },
+            x: { signal: 'drag && isValid(drag.x) && !drag.dropped ? drag.x : -100' }, y: { value: -30 }, y2: { signal: 'height + 10' },
+            stroke: { value: '#2c5d8f' }, strokeWidth: { value: 2 }, strokeDash: { value: [4, 3] },
           },
         },
       },
@@ -81,103 +114,141 @@ function lines(inside: string): Mark {
   };
 }
 
-/** `brush_<key>`: the dragged pixel interval; `range_<key>`: the same as positions in [0, 1], null when empty. */
-function brushSignals(key: string): Signal[] {
-  const brush = `brush_${key}`;
+/** What each colouring reads from a row: the category text on categorical axes, the number elsewhere. */
+function colourValues(row: ParallelData['rows'][number], axes: readonly ParallelAxis[]): Record<string, number | string | null> {
+  return Object.fromEntries(axes.map((a) => [a.key, a.kind === 'categorical' ? (row.values[a.key] ?? a.missing ?? null) : row.values[a.key]]));
+}
+
+function strokeExpr(colourings: readonly Colouring[]): string {
+  const value = (c: Colouring) => (c.key === 'rank' ? 'datum.rank' : `datum.v.${c.key}`);
+  return colourings.reduceRight(
+    (otherwise, c) => `colorBy === '${c.key}' ? (isValid(${value(c)}) ? scale('colour_${c.key}', ${value(c)}) : '${NO_VALUE}') : ${otherwise}`,
+    `'${NO_VALUE}'`,
+  );
+}
+
+function candidateMarks(inside: string, colourings: readonly Colouring[]): Mark[] {
+  const series = (name: string, line: Mark): Mark => ({
+    type: 'group',
+    name,
+    from: { facet: { data: 'points', name: `${name}-series`, groupby: ['order', 'id'] } },
+    sort: { field: 'datum.order' },
+    marks: [{ ...line, from: { data: `${name}-series` } } as Mark],
+  });
+  const xy = { x: { scale: 'ord', field: 'axis' }, y: { scale: 'y', field: 'y' } };
   return [
+    series('candidate-lines', {
+      type: 'line',
+      name: 'candidate-line',
+      interactive: false,
+      sort: { field: 'datum.slot' },
+      encode: {
+        update: {
+          ...xy,
+          strokeWidth: { value: 1.6 },
+          stroke: { signal: `${inside} ? (${strokeExpr(colourings)}) : '${OUTSIDE}'` },
+          strokeOpacity: { signal: `${inside} ? (hover === null || hover === datum.id ? 0.92 : 0.35) : 0.45` },
+        },
+      },
+    } as Mark),
+    // A wide invisible twin of each line, easy to hover: it sets `hover`, and the page shows
+    // that candidate's tooltip (vega's own tooltip on a line answers only near its points).
+    series('candidate-hits', {
+      type: 'line',
+      name: 'candidate-hit',
+      sort: { field: 'datum.slot' },
+      encode: { update: { ...xy, stroke: { value: 'transparent' }, strokeWidth: { value: 9 }, cursor: { value: 'pointer' } } },
+    } as Mark),
     {
-      name: brush,
-      value: null,
-      on: [
-        { events: `@hit_${key}:mousedown`, update: '[clamp(y(), 0, height), clamp(y(), 0, height)]' },
-        { events: `[@hit_${key}:mousedown, window:mouseup] > window:mousemove`, update: `[${brush}[0], clamp(y(), 0, height)]` },
-      ],
-    },
-    {
-      name: `range_${key}`,
-      update:
-        `${brush} && abs(${brush}[1] - ${brush}[0]) > 2 ` +
-        `? [${snap(`1 - max(${brush}[0], ${brush}[1]) / height`)}, ${snap(`1 - min(${brush}[0], ${brush}[1]) / height`)}] : null`,
-    },
+      type: 'line',
+      name: 'hover-line',
+      from: { data: 'hovered' },
+      interactive: false,
+      sort: { field: 'datum.slot' },
+      encode: { update: { ...xy, stroke: { signal: strokeExpr(colourings) }, strokeWidth: { value: 4 }, strokeOpacity: { value: 1 } } },
+    } as Mark,
   ];
 }
 
-/** A brush end within SNAP_PIXELS of an axis end snaps to it, so the extreme candidates are easy to include. */
-export const SNAP_PIXELS = 4;
-
-function snap(position: string): string {
-  return `(${position} < ${SNAP_PIXELS} / height ? 0 : ${position} > 1 - ${SNAP_PIXELS} / height ? 1 : ${position})`;
-}
-
-function brushMarks(key: string): Mark[] {
-  const x = `scale('ord', '${key}')`;
+function axisMarks(): Mark[] {
+  const x = { scale: 'ord', field: 'key' };
+  // Titles on two alternating rows when the axes are close together.
+  const titleY = `-12 - (spacing < ${STAGGER_BELOW} && datum.slot % 2 === 1 ? 16 : 0)`;
   return [
+    { type: 'rule', name: 'axis-domain', from: { data: 'axes' }, interactive: false, encode: { update: { x, y: { value: 0 }, y2: { signal: 'height' }, stroke: { value: '#555' } } } },
     {
-      type: 'rect',
-      name: `brush-${key}`,
-      interactive: false,
+      type: 'rule', name: 'axis-tick', from: { data: 'ticks' }, interactive: false,
+      encode: { update: { x, dx: { value: 0 }, x2: { signal: "scale('ord', datum.key) + 5" }, y: { signal: '(1 - datum.position) * height' }, stroke: { value: '#555' } } },
+    },
+    {
+      type: 'text', name: 'axis-label', from: { data: 'ticks' }, interactive: false,
       encode: {
-        enter: { fill: { value: '#4c78a8' }, stroke: { value: '#1f3f66' } },
         update: {
-          x: { signal: `${x} - 9` },
-          width: { value: 18 },
-          y: { signal: `range_${key} ? (1 - range_${key}[1]) * height : 0` },
-          y2: { signal: `range_${key} ? (1 - range_${key}[0]) * height : 0` },
-          fillOpacity: { signal: `range_${key} ? 0.3 : 0` },
-          strokeOpacity: { signal: `range_${key} ? 0.9 : 0` },
+          x, dx: { value: 7 }, y: { signal: '(1 - datum.position) * height' }, text: { field: 'text' }, baseline: { value: 'middle' },
+          fontSize: { value: 11 }, fill: { value: '#222' }, limit: { signal: 'max(40, spacing - 14)' },
         },
       },
     },
     {
-      type: 'rect',
-      name: `hit_${key}`,
+      type: 'text', name: 'axis-title', from: { data: 'axes' },
       encode: {
-        enter: { fill: { value: 'transparent' }, cursor: { value: 'ns-resize' } },
-        // A little taller than the axis, so a drag may start beyond either end.
-        update: { x: { signal: `${x} - 14` }, width: { value: 28 }, y: { value: -8 }, y2: { signal: 'height + 8' } },
+        update: {
+          x, y: { signal: titleY }, text: { field: 'title' }, align: { value: 'center' }, baseline: { value: 'bottom' },
+          fontWeight: { value: 'bold' }, fontSize: { value: 11.5 }, fill: { value: '#1b1b1b' }, cursor: { value: 'grab' },
+          limit: { signal: `spacing < ${STAGGER_BELOW} ? 2 * spacing - 12 : spacing - 10` },
+          tooltip: { signal: "datum.title + ' — drag sideways to move this axis'" },
+        },
+      },
+    },
+    {
+      type: 'text', name: 'axis-scale', from: { data: 'switchable' },
+      encode: {
+        update: {
+          x, y: { signal: 'height + 20' }, align: { value: 'center' }, fontSize: { value: 11 }, fill: { value: '#2c5d8f' }, cursor: { value: 'pointer' },
+          text: { signal: `${scaleWordExpr('axisScale[datum.key]')} + ' ⇄'` },
+          tooltip: { signal: `'scale: ' + ${scaleWordExpr('axisScale[datum.key]')} + (axisScale[datum.key] === datum.kinds[0] ? ' (' + datum.why + ')' : '') + '; click to switch'` },
+        },
       },
     },
   ];
 }
 
-function axisScale(axis: ParallelAxis): Scale {
-  if (axis.kind === 'categorical') {
-    // An explicit [height, 0]: vega's 'height' range runs top-down for discrete scales.
-    return { name: axis.key, type: 'point', domain: axis.domain as string[], range: [{ signal: 'height' }, 0], padding: 0.5 };
-  }
-  return { name: axis.key, type: axis.kind, domain: axis.domain as number[], range: 'height', zero: false, nice: false };
+function scaleWordExpr(kind: string): string {
+  return `(${kind} === 'log' ? '${SCALE_WORD.log}' : ${kind} === 'categorical' ? '${SCALE_WORD.categorical}' : '${SCALE_WORD.linear}')`;
 }
 
-function axisGuide(axis: ParallelAxis): Axis {
+/** A click on an axis' switch moves it to its next scale; the other axes keep theirs. */
+function nextScaleExpr(axes: readonly ParallelAxis[]): string {
+  const entries = axes.map((a) => {
+    const cycle = a.kinds.reduceRight((otherwise, kind, i) => `axisScale.${a.key} === '${kind}' ? '${a.kinds[(i + 1) % a.kinds.length]}' : ${otherwise}`, `'${a.kinds[0]}'`);
+    return `${a.key}: datum.key === '${a.key}' ? (${cycle}) : axisScale.${a.key}`;
+  });
+  return `{${entries.join(', ')}}`;
+}
+
+function colourScale(c: Colouring): Scale {
+  if (c.type === 'categorical') return { name: `colour_${c.key}`, type: 'ordinal', domain: c.domain as string[], range: { scheme: c.domain.length <= 10 ? 'tableau10' : 'tableau20' } };
+  const [low, high] = c.domain as number[];
+  const domain = high > low ? [low, high] : [low - 0.5, high + 0.5];
   return {
-    orient: 'left',
-    scale: axis.key,
-    zindex: 1,
-    offset: { scale: 'ord', value: axis.key, mult: -1 },
-    title: axis.title,
-    titleAngle: 0,
-    titleX: 0,
-    titleY: -10,
-    titleAlign: 'center',
-    titleBaseline: 'bottom',
-    titleLimit: PARALLEL_AXIS_SPACING - 10,
-    labelLimit: 110,
-    ...(axis.kind === 'log' ? { format: '~g', values: powersOfTen(axis.domain as number[]) } : {}),
-    ...(axis.kind === 'linear' ? { tickCount: 6 } : {}),
-  };
+    name: `colour_${c.key}`, type: c.scale as 'linear' | 'log', domain: c.key === 'rank' ? [low, high] : domain,
+    range: { scheme: 'viridis' }, zero: false, nice: false, clamp: true,
+  } as Scale;
 }
 
-/** Ticks of a log axis: the powers of ten inside its domain, with the ends when there are fewer than two. */
-export function powersOfTen([min, max]: number[]): number[] {
-  const ticks: number[] = [];
-  for (let e = Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++) ticks.push(Number(`1e${e}`));
-  return ticks.length >= 2 ? ticks : [min, ...ticks.filter((t) => t !== min && t !== max), max];
-}
-
-function spread([min, max]: [number, number]): [number, number] {
-  return max > min ? [min, max] : [min - 0.5, max + 0.5];
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+function colourLegend(c: Colouring): Legend {
+  const shown = `colorBy === '${c.key}' ? 1 : 0`;
+  return {
+    ...(c.type === 'categorical' ? { stroke: `colour_${c.key}`, symbolType: 'stroke', symbolStrokeWidth: 3 } : { fill: `colour_${c.key}`, type: 'gradient', gradientLength: PARALLEL_HEIGHT - 60 }),
+    title: c.title,
+    orient: 'none',
+    legendX: { signal: 'width + 34' },
+    legendY: 0,
+    labelLimit: LEGEND_SPACE - 60,
+    titleLimit: LEGEND_SPACE - 30,
+    // Every legend sits in one place; only the active colouring's is visible. The SVG renderer
+    // draws no group opacity and legend labels use `opacity` to drop overlapping ones, so
+    // each part is faded through its fill and stroke opacity.
+    encode: Object.fromEntries(['title', 'labels', 'symbols', 'gradient'].map((part) => [part, { update: { fillOpacity: { signal: shown }, strokeOpacity: { signal: shown } } }])),
+  } as Legend;
 }

@@ -7,6 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Candidate, ReportModel } from '../model.js';
 import { correctedResampledTTest } from '../stats/corrected-t-test.js';
+import { studentTQuantile } from '../stats/student-t.js';
+import { median } from '../numbers.js';
 import { MANY_CANDIDATES } from './folds.js';
 
 export const ALPHA = 0.05;
@@ -35,18 +37,34 @@ export interface TTestData {
   /** 'page': everyone against the page's best; 'run': against their own run's best. */
   pairing: 'page' | 'run';
   rows: TTestRow[];
+  /** Folds per candidate (the most any run has), the test's degrees of freedom and the |t| it needs. */
+  k: number;
+  dof: number;
+  tCritical: number;
+  /** Median half-width of the confidence intervals: differences smaller than about this go unnoticed. */
+  detectable: number;
+  /** The verdicts that occur, in legend order. */
+  verdicts: Verdict[];
 }
 
 export function ttestData(model: ReportModel): TTestData {
   const pairing = model.compare && !runsShareFolds(model) ? 'run' : 'page';
   const groups = pairing === 'page' ? [model.candidates] : model.runs.map((_, r) => model.candidates.filter((c) => c.run === r));
-  const rows = groups.flatMap((group) => {
-    const best = [...group].filter((c) => Number.isFinite(c.mean)).sort((a, b) => a.rank - b.rank || a.id - b.id)[0];
+  const rows = groups.flatMap((group, g) => {
+    const bestId = pairing === 'page' ? model.bestId : model.runBestIds[g];
+    const best = group.find((c) => c.id === bestId);
     return group.map((c) => rowOf(c, best, model));
   });
-  rows.sort((a, b) => a.rank - b.rank || a.id - b.id);
-  return { alpha: ALPHA, pairing, rows };
+  rows.sort((a, b) => Number(b.verdict === 'best') - Number(a.verdict === 'best') || a.rank - b.rank || a.id - b.id);
+  const k = Math.max(0, ...model.runs.map((run) => run.meta.nSplits));
+  const dof = Math.max(1, k - 1);
+  const detectable = median(rows.filter((r) => r.verdict !== 'best').map((r) => (r.high - r.low) / 2));
+  const verdicts = VERDICTS.filter((v) => rows.some((r) => r.verdict === v));
+  return { alpha: ALPHA, pairing, rows, k, dof, tCritical: studentTQuantile(1 - ALPHA / 2, dof), detectable, verdicts };
 }
+
+const VERDICTS: Verdict[] = ['best', 'indistinguishable', 'worse', 'better', 'untested'];
+const VERDICT_COLOURS: Record<Verdict, string> = { best: '#1a9850', indistinguishable: '#4c78a8', worse: '#d62728', better: '#ff7f0e', untested: '#999999' };
 
 function rowOf(c: Candidate, best: Candidate | undefined, model: ReportModel): TTestRow {
   const base = { id: c.id, label: c.label, rank: c.rank, mean: c.mean, reference: best?.id ?? -1 };
@@ -80,21 +98,24 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
 };
 
 export function ttestSpec(data: TTestData, metric: string): TopLevelSpec {
+  const shown = data.verdicts.filter((v) => data.rows.some((r) => r.verdict === v && Number.isFinite(r.difference)));
   const values = data.rows
     .filter((r) => Number.isFinite(r.difference))
     .map((r) => ({ ...r, verdictText: VERDICT_TEXT[r.verdict], p: Number.isFinite(r.p) ? r.p : null, t: Number.isFinite(r.t) ? r.t : null }));
   const y = { field: 'label', type: 'nominal', sort: { field: 'rank', op: 'min' }, title: null, axis: { labelLimit: 200 } } as const;
   const color = {
     field: 'verdictText', type: 'nominal', title: null,
-    scale: { domain: Object.values(VERDICT_TEXT), range: ['#1a9850', '#4c78a8', '#d62728', '#ff7f0e', '#999999'] },
+    // Only the verdicts that occur are listed.
+    scale: { domain: shown.map((v) => VERDICT_TEXT[v]), range: shown.map((v) => VERDICT_COLOURS[v]) },
     legend: { orient: 'bottom', columns: 1, labelLimit: 480 },
   } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `Difference in mean test ${metric} from the best with a ${100 * (1 - data.alpha)}% corrected confidence interval.`,
     data: { values },
-    width: 460,
-    height: { step: values.length > MANY_CANDIDATES ? 12 : 20 },
+    width: 'container',
+    // A height in pixels, not a step: vega-lite sizes a width to its container only with a continuous height.
+    height: Math.max(1, values.length) * (values.length > MANY_CANDIDATES ? 12 : 20),
     layer: [
       { mark: { type: 'rule', color: '#999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, color } },

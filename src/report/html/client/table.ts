@@ -1,28 +1,12 @@
 /**
- * The page's own script (plain ES2017, inlined): embeds every chart with vega-embed (SVG
- * renderer, so marks are elements), filters the ranked table by the parallel-coordinates
- * brushes (the `selected` data set of that view), sorts the table by a clicked header and
- * downloads the visible rows as CSV through a Blob — no network anywhere. `window.gridfold`
- * exposes the views and a `ready` promise for tests.
+ * The ranked table: sorted by a clicked header, filtered to the candidates inside the
+ * parallel-coordinates brushes, the hovered row and line highlighted together, and the
+ * visible rows downloaded as CSV through a Blob.
  */
-export const CLIENT_SCRIPT = String.raw`
-(function () {
-  'use strict';
-  var payload = JSON.parse(document.getElementById('gridfold-data').textContent);
+export const TABLE_SCRIPT = String.raw`
   var table = document.getElementById('ranked-table');
   var tbody = table.tBodies[0];
   var count = document.getElementById('table-count');
-  var state = { views: {}, visibleIds: null };
-  window.gridfold = state;
-
-  function showError(name, error) {
-    var box = document.getElementById('chart-' + name);
-    var p = document.createElement('p');
-    p.className = 'error';
-    p.textContent = 'This chart could not be drawn: ' + (error && error.message ? error.message : String(error));
-    box.appendChild(p);
-    console.error(error);
-  }
 
   function updateCount() {
     var rows = tbody.rows, shown = 0;
@@ -30,13 +14,16 @@ export const CLIENT_SCRIPT = String.raw`
     count.textContent = shown + ' of ' + rows.length + ' candidates shown';
     table.setAttribute('data-visible-rows', String(shown));
   }
-
-  function filterRows(ids) {
-    state.visibleIds = ids;
+  gf.filterRows = function (ids) {
+    gf.visibleIds = ids;
     var rows = tbody.rows;
     for (var i = 0; i < rows.length; i++) rows[i].hidden = !ids.has(Number(rows[i].getAttribute('data-id')));
     updateCount();
-  }
+  };
+  gf.highlightRow = function (id) {
+    Array.prototype.forEach.call(tbody.rows, function (row) { row.classList.toggle('hovered', Number(row.getAttribute('data-id')) === id); });
+  };
+  updateCount();
 
   function sortBy(th) {
     var col = Number(th.getAttribute('data-col'));
@@ -61,48 +48,30 @@ export const CLIENT_SCRIPT = String.raw`
     });
     rows.forEach(function (row) { tbody.appendChild(row); });
   }
-
   table.tHead.addEventListener('click', function (event) {
     var th = event.target.closest('th');
     if (th) sortBy(th);
   });
 
+  tbody.addEventListener('mouseover', function (event) {
+    var row = event.target.closest('tr');
+    if (row && gf.views.parallel) gf.views.parallel.signal('hover', Number(row.getAttribute('data-id'))).runAsync();
+  });
+  tbody.addEventListener('mouseleave', function () {
+    if (gf.views.parallel) gf.views.parallel.signal('hover', null).runAsync();
+  });
+
   document.getElementById('download-csv').addEventListener('click', function () {
-    var lines = [payload.csv.header];
+    var lines = [gf.payload.csv.header];
     Array.prototype.forEach.call(tbody.rows, function (row) {
-      if (!row.hidden) lines.push(payload.csv.rows[Number(row.getAttribute('data-id'))]);
+      if (!row.hidden) lines.push(gf.payload.csv.rows[Number(row.getAttribute('data-id'))]);
     });
     var blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
     var link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = payload.name + '.csv';
+    link.download = gf.payload.name + '.csv';
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
   });
-
-  document.getElementById('clear-brushes').addEventListener('click', function () {
-    var view = state.views.parallel;
-    if (!view) return;
-    payload.parallelKeys.forEach(function (key) { view.signal('brush_' + key, null); });
-    view.runAsync();
-  });
-
-  var embeds = Object.keys(payload.specs).map(function (name) {
-    return vegaEmbed('#chart-' + name, payload.specs[name], { renderer: 'svg', actions: false })
-      .then(function (result) { state.views[name] = result.view; })
-      .catch(function (error) { showError(name, error); });
-  });
-
-  state.ready = Promise.all(embeds).then(function () {
-    var view = state.views.parallel;
-    if (view) {
-      view.addDataListener(payload.selectedData, function (_name, rows) {
-        filterRows(new Set(rows.map(function (row) { return row.id; })));
-      });
-    }
-    updateCount();
-    state.isReady = true;
-  });
-})();
 `;

@@ -1,0 +1,32 @@
+/**
+ * While a search runs, its page says so: fits done of all, the time left, and that it
+ * reloads itself (the script reloads it every `reloadSeconds` unless the reader unticks
+ * the box). The finished page has no banner.
+ */
+import { formatClock } from '../../results/format.js';
+import { escapeHtml } from './escape.js';
+
+export interface LiveStatus {
+  done: number;
+  total: number;
+  /** Estimated seconds left, when known. */
+  etaSeconds?: number;
+  /** Seconds between reloads; 5 by default. */
+  reloadSeconds?: number;
+}
+
+export const RELOAD_SECONDS = 5;
+
+
+export function liveText(status: LiveStatus): string {
+  const eta = status.etaSeconds !== undefined && Number.isFinite(status.etaSeconds) ? `, ETA ${formatClock(status.etaSeconds)}` : '';
+  return `running: ${status.done}/${status.total} fits${eta}`;
+}
+
+export function renderLiveBanner(status: LiveStatus): string {
+  const every = status.reloadSeconds ?? RELOAD_SECONDS;
+  return (
+    `<div class="banner" id="live-banner" role="status">${escapeHtml(liveText(status))} — this page shows the fits finished so far and reloads every ${every} s` +
+    `<label><input type="checkbox" id="live-reload" checked> reload</label></div>\n`
+  );
+}
