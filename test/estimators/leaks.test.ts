@@ -1,6 +1,7 @@
 import test from 'ava';
 import { NeuralNetClassifier, NeuralNetRegressor, OPTIMIZERS, EarlyStopping, Checkpoint, defineModule } from '../../src/estimators/index.js';
 import { tf } from '../../src/backend/index.js';
+import { leanStepsRun } from '../../src/estimators/lean/index.js';
 import { backend, numTensors, tinyClassification, tinyRegression } from './helpers.js';
 
 // numTensors is global to the process: these tests run serially, alone in their file.
@@ -36,13 +37,17 @@ test.serial('no tensor is leaked by a regressor, callbacks and a failed fit', as
   t.is(numTensors(), before);
 });
 
-/** A small CNN over 8×8 images given as 64 flat features (a user's own module). */
+/**
+ * A small CNN over 8×8 images given as 64 flat features (a user's own module): plain, it
+ * trains with the lean conv step; with batch norm, dropout and a depthwise conv, with tfjs'
+ * autograd on gridfold's gradient kernels.
+ */
 const tinyCnn = defineModule('leak-test-cnn', ({ params, inputShape, outputUnits, seed }) => tf.sequential({ layers: [
   tf.layers.reshape({ inputShape, targetShape: [8, 8, 1] }),
   tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
   ...(params.batchNorm ? [tf.layers.batchNormalization(), tf.layers.dropout({ rate: 0.2, seed })] : []),
   tf.layers.maxPooling2d({ poolSize: 2, padding: 'same' }),
-  tf.layers.depthwiseConv2d({ kernelSize: 2 }),
+  ...(params.batchNorm ? [tf.layers.depthwiseConv2d({ kernelSize: 2 })] : []),
   tf.layers.conv2d({ filters: 3, kernelSize: 3 }),
   tf.layers.flatten(),
   tf.layers.dense({ units: outputUnits }),
@@ -56,9 +61,10 @@ function tinyImages(): { X: Float32Array; y: Int32Array } {
   return { X, y };
 }
 
-test.serial('no tensor is leaked over 20 fits of a CNN, with every optimizer, batch norm and dropout', async (t) => {
+test.serial('no tensor is leaked over 20 fits of a CNN, lean and generic, with every optimizer, batch norm and dropout', async (t) => {
   const { X, y } = tinyImages();
   const before = numTensors();
+  const leanBefore = leanStepsRun();
   for (let fit = 0; fit < 20; fit++) {
     const net = new NeuralNetClassifier({
       module: tinyCnn, 'module.batchNorm': fit % 2 === 1, optimizer: OPTIMIZERS[fit % OPTIMIZERS.length],
@@ -69,4 +75,6 @@ test.serial('no tensor is leaked over 20 fits of a CNN, with every optimizer, ba
     net.dispose();
     t.is(numTensors(), before, `fit ${fit + 1}`);
   }
+  // The ten plain fits took the lean conv step: 2 epochs of 3 batches (24 training rows) each.
+  t.is(leanStepsRun() - leanBefore, 10 * 2 * 3);
 });
