@@ -120,3 +120,13 @@ export class RunMismatchError extends GridfoldError {
 export class TaskLostError extends GridfoldError {
   override name = 'TaskLostError';
 }
+
+/** A fit that ran past the search's fitTimeout; inside a search it becomes a failed fit, and a resume runs it again. */
+export class FitTimeoutError extends GridfoldError {
+  override name = 'FitTimeoutError';
+}
+
+/** The worker thread running a fit died (process.exit, a memory limit, a crash); a resume runs the fit again. */
+export class WorkerDiedError extends GridfoldError {
+  override name = 'WorkerDiedError';
+}

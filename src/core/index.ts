@@ -1,5 +1,7 @@
 export * from './errors.js';
 export * from './warnings.js';
+export * from './failures.js';
+export * from './deadline.js';
 export * from './types.js';
 export * from './rng.js';
 export * from './check.js';

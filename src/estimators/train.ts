@@ -3,7 +3,7 @@
  * gather by a seeded permutation; the epoch's loss is summed on the device and read back
  * once per epoch, so the loop never waits on the backend inside an epoch.
  */
-import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../core/index.js';
+import { NonFiniteLossError, Rng, checkFitDeadline, deriveSeed, messages, type HistoryRow } from '../core/index.js';
 import { tf, type Tensor } from '../backend/index.js';
 import type { TrainingContext } from './callbacks/index.js';
 import { computeLoss } from './losses.js';
@@ -23,6 +23,8 @@ export async function trainLoop(o: TrainOptions): Promise<HistoryRow[]> {
   for (const callback of o.callbacks) callback.onTrainBegin?.(context.current(0, { epoch: 0, train_loss: 0, dur: 0 }));
   let printedHeader = false;
   for (let epoch = o.firstEpoch + 1; epoch <= o.firstEpoch + o.maxEpochs; epoch++) {
+    // fitTimeout: a fit past its deadline starts no further epoch (a finished last epoch is not wasted).
+    if (epoch > o.firstEpoch + 1) checkFitDeadline();
     const started = performance.now();
     const trainLoss = leanEpoch ? await leanEpoch(rng) : await runEpoch(o, rng, trainable);
     if (!Number.isFinite(trainLoss)) throw new NonFiniteLossError(messages.nonFiniteLoss(epoch, trainLoss));

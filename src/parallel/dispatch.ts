@@ -2,12 +2,14 @@
  * Feeding the pool. One "lane" per thread takes the next task, runs it and reports its
  * record; there is never a queue inside piscina, so a polite stop only has to stop the
  * lanes from taking more. A worker that dies fails its own fit — the record says why —
- * and piscina starts a replacement while the lane goes on with the next task.
+ * and piscina starts a replacement while the lane goes on with the next task; so does one
+ * past its fitTimeout (src/parallel/fit-timer.ts).
  */
 import type { Piscina } from 'piscina';
-import { GridfoldError, SearchInterruptedError, messages, type FitRecord, type SerializedError } from '../core/index.js';
+import { GridfoldError, SearchInterruptedError, WorkerDiedError, messages, type FitRecord, type SerializedError } from '../core/index.js';
 import { unitsOf, type FitTask, type RunOptions } from '../validation/index.js';
 import { failedRecord } from './failed-record.js';
+import { UnitTimers } from './fit-timer.js';
 import type { TaskGroup } from './worker.js';
 
 export interface DispatchOutcome {
@@ -56,10 +58,12 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
   // A unit is one task, or the pending fits of a stack (one or more candidates' folds).
   const units = unitsOf(tasks, options.stackGroups);
   const indexOf = new Map(tasks.map((task, i) => [task, i]));
+  const timers = new UnitTimers(pool);
   const lane = async (): Promise<void> => {
     while (!hardStop && !signal?.aborted && failure === undefined && next < units.length) {
+      const id = next;
       const unit = units[next++];
-      const done = await runGroup(pool, unit, running, () => hardStop);
+      const done = await runGroup(pool, { id, tasks: unit }, running, timers, () => hardStop);
       if (!done) return;
       for (const [i, record] of done.entries()) {
         records[indexOf.get(unit[i])!] = record;
@@ -79,24 +83,36 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
   } finally {
     signal?.removeEventListener('abort', onAbort);
     pool.off('error', onPoolError);
+    timers.close();
   }
   return { records: records.filter((r): r is FitRecord => r !== undefined), hardStop, failure };
 }
 
-/** Runs a unit on a worker: its records in task order; undefined when a hard stop cancelled it. */
-async function runGroup(pool: Piscina, unit: FitTask[], running: Set<AbortController>, stopped: () => boolean): Promise<FitRecord[] | undefined> {
+/**
+ * Runs a unit on a worker: its records in task order; undefined when a hard stop cancelled
+ * it. A unit past its fitTimeout is cancelled too (its worker terminated and replaced).
+ */
+async function runGroup(pool: Piscina, group: TaskGroup, running: Set<AbortController>, timers: UnitTimers, stopped: () => boolean): Promise<FitRecord[] | undefined> {
+  const unit = group.tasks;
   const controller = new AbortController();
   running.add(controller);
+  timers.arm(group.id, unit[0].fitTimeout, unit.length, () => controller.abort());
   const started = performance.now();
   try {
-    const group: TaskGroup = { tasks: unit.map(toWire) };
-    return (await pool.run(group, { signal: controller.signal })) as FitRecord[];
+    return (await pool.run({ id: group.id, tasks: unit.map(toWire) }, { signal: controller.signal })) as FitRecord[];
   } catch (error) {
+    const elapsed = (performance.now() - started) / 1000;
+    const timedOut = timers.timedOutAfter(group.id);
+    if (timedOut !== undefined) {
+      const message = messages.fitTimedOut(unit[0].fitTimeout!, unit.length, timedOut, messages.workerTerminated());
+      return unit.map((task) => failedRecord(task, { name: 'FitTimeoutError', message }, elapsed));
+    }
     if (stopped()) return undefined;
     // A worker that dies takes its whole unit with it: every fit in it failed.
-    return unit.map((task) => failedRecord(task, workerError(task, error), (performance.now() - started) / 1000));
+    return unit.map((task) => failedRecord(task, workerError(task, error), elapsed));
   } finally {
     running.delete(controller);
+    timers.disarm(group.id);
   }
 }
 
@@ -108,7 +124,7 @@ function toWire(task: FitTask): FitTask {
 function workerError(task: FitTask, error: unknown): SerializedError {
   const cause = error instanceof Error ? error.message : String(error);
   return {
-    name: 'WorkerDiedError',
+    name: WorkerDiedError.name,
     message: messages.workerDied(task.candidateIndex, task.foldIndex, cause),
     stack: error instanceof Error ? error.stack : undefined,
   };

@@ -3,12 +3,13 @@
  * loads it once, initialises its TensorFlow.js backend once and views the shared dataset
  * once; then each call fits a group of (candidate, fold) tasks and returns their records.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FitRecord } from '../core/index.js';
 import { initBackend } from '../backend/index.js';
 import { fitAndScore, fitAndScoreGroup, serializeError, type FitTask } from '../validation/index.js';
 import { datasetFromShared, type SharedDataset } from './shared-data.js';
 import { failedRecord } from './failed-record.js';
+import { UNIT_STARTED } from './fit-timer.js';
 
 export interface WorkerData {
   dataset: SharedDataset;
@@ -18,6 +19,8 @@ export interface WorkerData {
 
 /** A group of fits: one task, or the folds of one or more candidates to train as one stacked model. */
 export interface TaskGroup {
+  /** Names the unit in the message that starts its fitTimeout clock (src/parallel/fit-timer.ts). */
+  id: number;
   tasks: FitTask[];
 }
 
@@ -34,6 +37,7 @@ const backendReady: { error?: unknown } = await initBackend(backend).then(
 );
 
 export default async function fitGroup(group: TaskGroup): Promise<FitRecord[]> {
+  parentPort?.postMessage({ [UNIT_STARTED]: group.id });
   if (backendReady.error !== undefined) return group.tasks.map((task) => failedRecord(task, serializeError(backendReady.error)));
   // Neither throws: an error inside a fit comes back in its record.
   if (group.tasks.length > 1) return fitAndScoreGroup(group.tasks, data);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, open, readFile, rename, truncate } from 'node:fs/promises';
-import { JournalError, messages, warn, type FitRecord } from '../core/index.js';
+import { JournalError, isInfrastructureFailure, messages, warn, type FitRecord } from '../core/index.js';
 import type { FitJournal, FitTask, JournalContext, JournalFactory, SearchData } from '../validation/index.js';
 import { VERSION } from '../version.js';
 import { fitRecordProblem } from './record-check.js';
@@ -52,9 +52,12 @@ export class RunJournal implements FitJournal {
     const header = searchHeader(context);
     const existing = existsSync(path) ? await readFile(path, 'utf8') : '';
     if (options.resume && existing !== '') {
-      const records = await loadJournal(path, existing, header);
-      if (records) {
-        if (records.size > 0) warn('GridfoldWarning', messages.journalResumed(path, records.size));
+      const loaded = await loadJournal(path, existing, header);
+      if (loaded) {
+        // A fit stopped from outside (its worker died, fitTimeout, a lost task) runs again; its own failure is kept.
+        const records = new Map([...loaded].filter(([, record]) => !isInfrastructureFailure(record.error)));
+        const failures = { kept: [...records.values()].filter((r) => r.error).length, rerun: loaded.size - records.size };
+        if (loaded.size > 0) warn('GridfoldWarning', messages.journalResumed(path, records.size, failures));
         return new RunJournal(path, header.data, records);
       }
     } else if (existing !== '') {

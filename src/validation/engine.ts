@@ -58,6 +58,8 @@ export interface EngineOptions {
   executor?: Executor;
   /** Train each candidate's folds as one stacked model where they can be: true, false or 'auto'. The public entry points default to 'auto' (checkFoldBatching); left out here, nothing is stacked. */
   foldBatching?: FoldBatching;
+  /** Seconds each fit may train; past it the fit fails with FitTimeoutError and the search goes on. */
+  fitTimeout?: number;
 }
 
 /** The seed one fit uses: from the estimator's seed and the fold only, never the worker. */
@@ -84,6 +86,7 @@ export function buildTasks(o: EngineOptions): FitTask[] {
         returnTrainScore: o.returnTrainScore,
         errorScore: o.errorScore,
         nClasses: o.nClasses,
+        ...(o.fitTimeout !== undefined ? { fitTimeout: o.fitTimeout } : {}),
       });
     });
   });
@@ -114,7 +117,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
-  const executor = o.executor ?? createExecutor({ nJobs: o.nJobs, inProcessOnly: customScorers !== undefined });
+  const executor = o.executor ?? createExecutor({ nJobs: o.nJobs, inProcessOnly: customScorers !== undefined, fitTimeout: o.fitTimeout });
   let raised: FitRecord | undefined;
   let done = byTask.size;
   const pendingByKey = new Map(pending.map((t) => [`${t.candidateIndex}:${t.foldIndex}`, t]));

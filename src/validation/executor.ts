@@ -33,6 +33,11 @@ export interface ExecutorRequest {
   nJobs: number;
   /** True when a custom scorer or callback forces the fits into this thread. */
   inProcessOnly: boolean;
+  /**
+   * With a fitTimeout even one job runs on a worker thread: there a fit that never returns
+   * to its loop can still be stopped (the thread is terminated); in this thread it cannot.
+   */
+  fitTimeout?: number;
 }
 
 export class InProcessExecutor implements Executor {
@@ -69,8 +74,8 @@ export function setExecutorFactory(next: ExecutorFactory): void {
 }
 
 export function createExecutor(request: ExecutorRequest): Executor {
-  if (request.nJobs === 1) return new InProcessExecutor();
-  return factory(request);
+  const onWorker = request.nJobs > 1 || (request.fitTimeout !== undefined && !request.inProcessOnly);
+  return onWorker ? factory(request) : new InProcessExecutor();
 }
 
 export const MAX_JOBS = 256;

@@ -17,6 +17,8 @@ export interface FitTask {
   errorScore: number | 'raise';
   /** Classes in the whole dataset, so every fold's model has the same outputs. */
   nClasses?: number;
+  /** Seconds a fit may train (each fit of a stack as much); past it the fit fails with FitTimeoutError. None when undefined. */
+  fitTimeout?: number;
 }
 
 /**

@@ -59,7 +59,7 @@ test('appended fits come back on resume bit for bit, NaN, Infinity and -0 includ
   await resumed.append(resumed.keyOf(zero), record(2, -0));
   const [again] = await openWatched(path, context(), { resume: true });
   t.true(Object.is(again.lookup(again.keyOf(zero))!.testScores.score, -0));
-  t.deepEqual(warnings, [notice(messages.journalResumed(path, 2))]);
+  t.deepEqual(warnings, [notice(messages.journalResumed(path, 2, { kept: 1, rerun: 0 }))]);
   const lines = (await readFile(path, 'utf8')).split('\n');
   t.is(lines.length, 5); // header, three fits, and the final newline
   t.is(JSON.parse(lines[0]).gridfold, 'journal');
@@ -184,4 +184,26 @@ test('resume without a journal, or with only a half-written header, starts afres
   t.is(half.resumedFits, 0);
   t.deepEqual([...warnings, ...more], []);
   t.is(JSON.parse((await readFile(path, 'utf8')).split('\n')[0]).gridfold, 'journal');
+});
+
+test('resume keeps the fits that failed on their own and runs again those stopped from outside (worker died, timeout, lost task)', async (t) => {
+  const path = await tempPath();
+  const journal = await RunJournal.open(path, context());
+  const failedWith = (fold: number, name: string) => ({ ...record(fold, Number.NaN), error: { name, message: `${name} on purpose` } });
+  const tasks = [0, 1, 2, 3, 4].map((fold) => ({ ...task(0), foldIndex: fold, train: new Int32Array([fold % 4, 3 - (fold % 2)]), test: new Int32Array([fold]) }));
+  await journal.append(journal.keyOf(tasks[0]), record(0, 0.5));
+  await journal.append(journal.keyOf(tasks[1]), failedWith(1, 'NonFiniteLossError'));
+  await journal.append(journal.keyOf(tasks[2]), failedWith(2, 'WorkerDiedError'));
+  await journal.append(journal.keyOf(tasks[3]), failedWith(3, 'FitTimeoutError'));
+  await journal.append(journal.keyOf(tasks[4]), failedWith(4, 'TaskLostError'));
+  const [resumed, warnings] = await openWatched(path, context(), { resume: true });
+  t.deepEqual(warnings, [notice(messages.journalResumed(path, 2, { kept: 1, rerun: 3 }))]);
+  t.is(
+    messages.journalResumed('j', 2, { kept: 1, rerun: 3 }),
+    'Resuming from j: 2 finished fits found (1 of them failed on their own — a NaN loss, an error in the fit — and are kept as they are); 3 fits that were stopped from outside (a worker that died, fitTimeout, a lost task) run again.',
+  );
+  t.deepEqual(resumed.lookup(resumed.keyOf(tasks[0])), record(0, 0.5));
+  t.deepEqual(resumed.lookup(resumed.keyOf(tasks[1])), failedWith(1, 'NonFiniteLossError'));
+  for (const i of [2, 3, 4]) t.is(resumed.lookup(resumed.keyOf(tasks[i])), undefined, `fold ${i} runs again`);
+  t.is(resumed.resumedFits, 2);
 });

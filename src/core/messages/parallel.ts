@@ -13,6 +13,20 @@ export function workerDied(candidateIndex: number, foldIndex: number, cause: str
   );
 }
 
+/** A fit (or a stack of fits trained together, whose budget is fitTimeout each) past its budget, and how it was stopped. */
+export function fitTimedOut(fitTimeout: number, fits: number, elapsedSeconds: number, how: string): string {
+  const budget = fits === 1 ? `${formatSeconds(fitTimeout)} s` : `${formatSeconds(fitTimeout)} s × the ${fits} fits trained with it`;
+  return `the fit ran past fitTimeout (${budget}): after ${elapsedSeconds.toFixed(1)} s it was ${how}`;
+}
+
+export function workerTerminated(): string {
+  return 'stopped by terminating its worker thread (a new one takes its place)';
+}
+
+function formatSeconds(seconds: number): string {
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(2).replace(/0+$/, '');
+}
+
 export function workerPoolBroken(cause: string): string {
   return `the worker pool failed while no fit was running (${cause}); the search cannot go on.`;
 }
@@ -67,8 +81,13 @@ export function journalMovedAside(path: string, to: string): string {
   return `A journal already exists at ${path} and resume is off: it was moved aside to ${to}; this search starts afresh.`;
 }
 
-export function journalResumed(path: string, fits: number): string {
-  return `Resuming from ${path}: ${fits} finished ${fits === 1 ? 'fit' : 'fits'} found.`;
+/** `failures.kept`: fits that failed on their own, kept as they are; `failures.rerun`: fits stopped from outside, run again. */
+export function journalResumed(path: string, fits: number, failures: { kept: number; rerun: number } = { kept: 0, rerun: 0 }): string {
+  const kept = failures.kept > 0 ? ` (${failures.kept} of them failed on their own — a NaN loss, an error in the fit — and are kept as they are)` : '';
+  const rerun = failures.rerun > 0
+    ? `; ${failures.rerun} ${failures.rerun === 1 ? 'fit that was' : 'fits that were'} stopped from outside (a worker that died, fitTimeout, a lost task) ${failures.rerun === 1 ? 'runs' : 'run'} again`
+    : '';
+  return `Resuming from ${path}: ${fits} finished ${fits === 1 ? 'fit' : 'fits'} found${kept}${rerun}.`;
 }
 
 export function stopRequested(signal: string): string {

@@ -20,7 +20,7 @@
  * momentum and the adaptive optimizers would still move or count the step, so with those
  * the folds must have equal numbers of batches.
  */
-import { NonFiniteLossError, Rng, deriveSeed, messages, type HistoryRow } from '../../core/index.js';
+import { NonFiniteLossError, Rng, deriveSeed, fitDeadlineError, messages, type HistoryRow } from '../../core/index.js';
 import { tf, type Optimizer, type Tensor } from '../../backend/index.js';
 import { evaluate, makeContext } from '../train.js';
 import type { TrainOptions } from '../train-options.js';
@@ -103,6 +103,12 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
   fits.forEach((_, f) => callbacks(f, 'onTrainBegin', { epoch: 0, train_loss: 0, dur: 0 }));
   try {
     for (let epoch = 1; epoch <= maxEpochs && fits.some((_, f) => active(f)); epoch++) {
+      // fitTimeout: past the stack's deadline (fitTimeout × its fits) every fit still training fails with it.
+      const timedOut = epoch > 1 ? fitDeadlineError() : undefined;
+      if (timedOut) {
+        for (let f = 0; f < k; f++) if (active(f)) errors[f] = timedOut;
+        break;
+      }
       const started = performance.now();
       const orders = fits.map((fit, f) => (shuffle ? rngs[f].permutation(fit.train.n) : Int32Array.from({ length: fit.train.n }, (_, i) => i)));
       const lossSums: Tensor[] = [];
