@@ -10,18 +10,20 @@ export interface RangeOptions {
   max?: number;
   /** When true, `min` itself is refused. */
   minExclusive?: boolean;
+  /** When true, `max` itself is refused (a dropout rate of 1 would drop everything). */
+  maxExclusive?: boolean;
 }
 
 export function checkInteger(owner: string, name: string, value: unknown, range: RangeOptions = {}): number {
   const ok =
     typeof value === 'number' && Number.isInteger(value) && inRange(value, range);
-  if (!ok) throw new InvalidParameterError(invalidValue(owner, name, value, describeRange('an integer', range.min, range.max, range.minExclusive)));
+  if (!ok) throw new InvalidParameterError(invalidValue(owner, name, value, describeRange('an integer', range.min, range.max, range.minExclusive, range.maxExclusive)));
   return value as number;
 }
 
 export function checkNumber(owner: string, name: string, value: unknown, range: RangeOptions = {}): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && inRange(value, range);
-  if (!ok) throw new InvalidParameterError(invalidValue(owner, name, value, describeRange('a number', range.min, range.max, range.minExclusive)));
+  if (!ok) throw new InvalidParameterError(invalidValue(owner, name, value, describeRange('a number', range.min, range.max, range.minExclusive, range.maxExclusive)));
   return value as number;
 }
 
@@ -46,8 +48,8 @@ export function checkKnownOptions(owner: string, options: object | undefined, va
   }
 }
 
-function inRange(value: number, { min, max, minExclusive }: RangeOptions): boolean {
+function inRange(value: number, { min, max, minExclusive, maxExclusive }: RangeOptions): boolean {
   if (min !== undefined && (minExclusive ? value <= min : value < min)) return false;
-  if (max !== undefined && value > max) return false;
+  if (max !== undefined && (maxExclusive ? value >= max : value > max)) return false;
   return true;
 }

@@ -68,7 +68,8 @@ export const COMMON_RULES: Record<string, Rule> = {
 /** What the built-in modules share: initialisation, dropout, batch norm and the output layer. */
 const LAYER_RULES: Record<string, Rule> = {
   'module.init': { default: MLP_DEFAULTS.init, check: oneOf(INITS) },
-  'module.dropout': { default: MLP_DEFAULTS.dropout, check: (o, n, v) => void checkNumber(o, n, v, { min: 0, max: 1 }) },
+  // [0, 1): tfjs takes a rate of 1 as no dropout at all, the opposite of what it says.
+  'module.dropout': { default: MLP_DEFAULTS.dropout, check: (o, n, v) => void checkNumber(o, n, v, { min: 0, max: 1, maxExclusive: true }) },
   'module.batchNorm': { default: MLP_DEFAULTS.batchNorm, check: bool },
   'module.outputActivation': { default: MLP_DEFAULTS.outputActivation, check: oneOf(OUTPUT_ACTIVATIONS) },
 };

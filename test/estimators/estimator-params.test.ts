@@ -62,3 +62,12 @@ test('callback options are checked', (t) => {
   t.throws(() => new EarlyStopping({ patience: 0 }), { message: 'EarlyStopping: patience must be an integer >= 1; got 0.' });
   t.throws(() => new EarlyStopping({ paitence: 3 } as never), { message: /EarlyStopping: unknown option 'paitence'/ });
 });
+
+test('module.dropout is a rate in [0, 1): tfjs would take 1 as no dropout at all', (t) => {
+  for (const rate of [1, 1.5, -0.1]) {
+    t.throws(() => new NeuralNetClassifier({ 'module.dropout': rate }), { instanceOf: InvalidParameterError, message: messages.invalidValue('NeuralNetClassifier', 'module.dropout', rate, 'a number in [0, 1)') });
+  }
+  t.throws(() => new NeuralNetClassifier({ module: 'cnn', 'module.dropout': 1 }), { message: messages.invalidValue('NeuralNetClassifier', 'module.dropout', 1, 'a number in [0, 1)') });
+  t.is(new NeuralNetClassifier({ 'module.dropout': 0.99 }).getParams()['module.dropout'], 0.99);
+  t.is(messages.describeRange('a number', 0, 1, false, true), 'a number in [0, 1)');
+});

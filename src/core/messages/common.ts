@@ -18,12 +18,12 @@ export function unknownOption(owner: string, name: string, valid: readonly strin
   return `${owner}: unknown option '${name}'. Valid options are: ${valid.join(', ')}.`;
 }
 
-export function describeRange(kind: 'an integer' | 'a number', min?: number, max?: number, minExclusive = false): string {
+export function describeRange(kind: 'an integer' | 'a number', min?: number, max?: number, minExclusive = false, maxExclusive = false): string {
   if (min !== undefined && max !== undefined) {
-    return `${kind} in ${minExclusive ? '(' : '['}${min}, ${max}]`;
+    return `${kind} in ${minExclusive ? '(' : '['}${min}, ${max}${maxExclusive ? ')' : ']'}`;
   }
   if (min !== undefined) return `${kind} ${minExclusive ? '>' : '>='} ${min}`;
-  if (max !== undefined) return `${kind} <= ${max}`;
+  if (max !== undefined) return `${kind} ${maxExclusive ? '<' : '<='} ${max}`;
   return kind === 'an integer' ? 'an integer' : 'a finite number';
 }
 
