@@ -2,6 +2,7 @@
  * From a checked search definition to the objects that run it: the estimator and the
  * search strategy, with the command line's overrides applied on top of the file.
  */
+import { resolve } from 'node:path';
 import { DataError, deriveSeed, messages, Rng, type Params } from '../core/index.js';
 import { datasetProblem, loadDataset, type Dataset, type DatasetSpec } from '../data/index.js';
 import { takeRows } from '../estimators/index.js';
@@ -82,9 +83,13 @@ function withoutEpochs<T>(space: T): T {
   return (Array.isArray(space) ? space.map(strip) : strip(space as Record<string, unknown>)) as T;
 }
 
-/** Loads the definition's data; --limit keeps a seeded random subset of that many samples. */
-export async function loadSearchData(definition: SearchDefinition, overrides: Overrides = {}): Promise<Dataset> {
-  const data = definition.data;
+/**
+ * Loads the definition's data; --limit keeps a seeded random subset of that many samples.
+ * Relative paths in it (a CSV's `path`, an IDX folder's `dir`) are the search file's, as in
+ * a config file: they resolve against `baseDir`, the file's folder.
+ */
+export async function loadSearchData(definition: SearchDefinition, overrides: Overrides = {}, baseDir = process.cwd()): Promise<Dataset> {
+  const data = typeof definition.data === 'function' ? definition.data : resolvePaths(definition.data, baseDir);
   const limit = overrides.limit;
   if (typeof data !== 'function' && data.dataset === 'mnist' && limit !== undefined) {
     // MNIST shuffles (seeded) before taking its limit: let it, rather than loading all of it.
@@ -103,6 +108,15 @@ async function fromLoader(loader: () => Dataset | Promise<Dataset>): Promise<Dat
   const problem = datasetProblem(returned);
   if (problem) throw new DataError(messages.loaderNotADataset(returned, problem));
   return returned as Dataset;
+}
+
+function resolvePaths(spec: DatasetSpec, baseDir: string): DatasetSpec {
+  const resolved: Record<string, unknown> = { ...spec };
+  for (const key of ['path', 'dir']) {
+    const value = resolved[key];
+    if (typeof value === 'string' && value !== '') resolved[key] = resolve(baseDir, value);
+  }
+  return resolved as unknown as DatasetSpec;
 }
 
 function subsetOf(dataset: Dataset, rows: Int32Array): Dataset {

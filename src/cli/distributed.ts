@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GridfoldError, InvalidParameterError, RunMismatchError, UsageError, messages } from '../core/index.js';
 import { checkXy } from '../data/index.js';
 import { resolveScoring } from '../scoring/index.js';
@@ -76,7 +76,7 @@ export async function joinRun(manifest: RunManifest, given: readonly string[]): 
   const file = findSearchFile(manifest, given);
   const definition = await loadSearchFile(file);
   const overrides: Overrides = { limit: manifest.overrides.limit, seed: manifest.overrides.seed };
-  const dataset = await loadSearchData(definition, overrides);
+  const dataset = await loadSearchData(definition, overrides, dirname(resolve(file)));
   const task = createEstimator(definition, overrides).task;
   // As the search checks its data (BaseSearchCV.fit), so the fingerprints compare like with like.
   const data = checkXy({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, dataset.y, { owner: 'gridfold worker', task });

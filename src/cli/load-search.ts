@@ -8,8 +8,8 @@
  * own classes (`instanceof` fails across copies) and its own module registry (a module
  * the file defines would be unknown to the CLI's estimators).
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SearchFileError, messages } from '../core/index.js';
 import { checkSearchDefinition } from './check-search.js';
@@ -28,6 +28,11 @@ export async function loadSearchFile(file: string): Promise<SearchDefinition> {
     module = await unlessUnsettled(import(pathToFileURL(path).href), () => new SearchFileError(messages.searchFileBad(file, messages.searchFileUnsettled())));
   } catch (error) {
     if (error instanceof SearchFileError) throw error;
+    // A file that imports 'gridfold' where none is installed fails inside tsx's loader with
+    // Node's "Cannot require() ES Module … in a cycle", which says nothing of the cause.
+    if (importsGridfold(path) && !gridfoldInstalledFor(dirname(path))) {
+      throw new SearchFileError(messages.searchFileBad(file, messages.searchFileOutsideProject(dirname(path))));
+    }
     throw new SearchFileError(messages.searchFileBad(file, (error as Error).message ?? String(error)));
   }
   if (module.default === undefined) {
@@ -37,6 +42,20 @@ export async function loadSearchFile(file: string): Promise<SearchDefinition> {
     return checkSearchDefinition(module.default);
   } catch (error) {
     throw new SearchFileError(messages.searchFileBad(file, (error as Error).message));
+  }
+}
+
+function importsGridfold(path: string): boolean {
+  return /\bfrom\s*['"]gridfold['"]|\bimport\s*\(\s*['"]gridfold['"]\s*\)/.test(readFileSync(path, 'utf8'));
+}
+
+/** Whether `import 'gridfold'` can resolve from `dir`: node_modules/gridfold in it or above, or gridfold's own checkout. */
+function gridfoldInstalledFor(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules', 'gridfold', 'package.json'))) return true;
+    const manifest = join(at, 'package.json');
+    if (existsSync(manifest) && /"name"\s*:\s*"gridfold"/.test(readFileSync(manifest, 'utf8'))) return true;
+    if (dirname(at) === at) return false;
   }
 }
 

@@ -53,6 +53,14 @@ export class SearchFileError extends GridfoldError {
   override name = 'SearchFileError';
 }
 
+/**
+ * A search started inside one of gridfold's own worker threads: the workers import the file
+ * that defined a custom module, and that file starts the search again. Stops the search.
+ */
+export class SearchInWorkerError extends GridfoldError {
+  override name = 'SearchInWorkerError';
+}
+
 /** A run journal that cannot be resumed: not a journal, another search's, or corrupt. */
 export class JournalError extends GridfoldError {
   override name = 'JournalError';

@@ -9,3 +9,4 @@ export { describeValue, listOf } from './describe.js';
 export * as messages from './messages/index.js';
 export { argmaxRows, maxLabel } from './arrays.js';
 export { vendorFile } from './vendor.js';
+export { markFitWorkerThread, refuseInsideFitWorker, searchStartedInFitWorker } from './worker-thread.js';

@@ -26,7 +26,11 @@ export type FeaturesInput =
   | { shape: readonly number[]; dataSync(): ArrayLike<number> };
 
 /** What a user may pass as y. */
-export type TargetsInput = Int32Array | Float32Array | Float64Array | ReadonlyArray<number>;
+/** A class label as scikit-learn takes them: any number, string or boolean (one kind per y). */
+export type Label = number | string | boolean;
+
+/** y: class labels (classifier) or targets (regressor). */
+export type TargetsInput = Int32Array | Float32Array | Float64Array | ReadonlyArray<Label>;
 
 /** Flat estimator parameters keyed by dot path (`module.hiddenUnits`, `optimizer.momentum`). */
 export type Params = Record<string, unknown>;
@@ -88,7 +92,7 @@ export interface RunMeta {
   estimator: string;
   estimatorParams: Params;
   /** `fingerprint`: sha256 of X and y (as the journal keys them), so runs on different data can be told apart. */
-  data: { name: string; nSamples: number; nFeatures: number; nClasses?: number; task: TaskKind; fingerprint?: string };
+  data: { name: string; nSamples: number; nFeatures: number; nClasses?: number; task: TaskKind; fingerprint?: string; /** Classification: the sorted labels, as given. */ classes?: Label[] };
   backend: string;
   cv: string;
   nSplits: number;

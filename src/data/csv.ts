@@ -3,9 +3,9 @@
  * CRLF or LF line ends, fields spanning lines) — enough for tabular data, no dependency.
  *
  * The task, unless given: classification when a target value is not a number or when every
- * target is an integer from 0 to 99; regression otherwise. Class labels that are integers >= 0
- * are used as class ids as they are; any other labels (strings, negative or fractional
- * numbers) become ids 0..k-1 in sorted order, and `classes[id]` holds the original label.
+ * target is an integer from 0 to 99; regression otherwise. Class labels (numbers when every
+ * one is, else strings) become ids 0..k-1 in sorted order, and `classes[id]` holds the
+ * original label, as `fit` itself encodes them.
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -13,7 +13,7 @@ import {
   DataError, InvalidParameterError, checkBoolean, checkKnownOptions, checkOneOf, messages, type TaskKind,
 } from '../core/index.js';
 import { makeDataset, type Dataset } from './dataset.js';
-import { uniqueClasses } from './validate.js';
+import { encodeLabels } from './labels.js';
 
 const OWNER = 'loadCsv';
 
@@ -169,16 +169,6 @@ function readTargets(labels: string[], task: TaskKind | undefined, notNumeric: (
     if (bad >= 0) throw new DataError(notNumeric(bad));
     return { y: Float32Array.from(numbers as number[]), task: 'regression' };
   }
-  if (allNumeric && numbers.every((v) => Number.isInteger(v) && v! >= 0 && v! <= 0x7fffffff)) {
-    const y = Int32Array.from(numbers as number[]);
-    return { y, task: 'classification', classes: uniqueClasses(y) };
-  }
-  // Labels that are not class ids: ids in sorted order (numbers by value, strings by code unit).
-  const sorted = allNumeric
-    ? uniqueClasses(numbers as number[])
-    : [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const keys = allNumeric ? (numbers as number[]) : labels;
-  const idOf = new Map<number | string, number>(sorted.map((label, id) => [label, id]));
-  const y = Int32Array.from((keys as Array<number | string>).map((key) => idOf.get(key)!));
-  return { y, task: 'classification', classes: sorted as number[] | string[] };
+  const { ids, classes } = encodeLabels(allNumeric ? (numbers as number[]) : labels, OWNER);
+  return { y: ids, task: 'classification', classes: classes as number[] | string[] };
 }

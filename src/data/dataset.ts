@@ -1,4 +1,5 @@
-import { messages, type TaskKind } from '../core/index.js';
+import { messages, type Label, type TaskKind } from '../core/index.js';
+import { decodeLabels } from './labels.js';
 
 /**
  * A loaded dataset: row-major float32 features and their targets, plus what a search or a
@@ -16,10 +17,7 @@ export interface Dataset {
   sampleShape: number[];
   /** For images: `[height, width, channels]`. */
   imageShape?: [number, number, number];
-  /**
-   * Classification: the class ids present in y, sorted — or, when a loader mapped labels to
-   * ids (a CSV's strings), the original label of each id (`classes[id]`).
-   */
+  /** Classification: the label of each class id (`classes[id]`), sorted; [0, 1, …] when y holds the labels. */
   classes?: number[] | string[];
   /** Column names, when the source has them (CSV). */
   featureNames?: string[];
@@ -47,4 +45,10 @@ export function datasetProblem(value: unknown): string | undefined {
   if (task !== 'classification' && task !== 'regression') return messages.fieldHolds('task', task, 'classification or regression');
   if (typeof name !== 'string') return messages.fieldHolds('name', name, 'a string');
   return undefined;
+}
+
+/** y as its labels (a CSV's strings, say), the form `fit` and the searches take. */
+export function datasetLabels(dataset: Dataset): Int32Array | Float32Array | Label[] {
+  if (dataset.task !== 'classification' || !dataset.classes) return dataset.y;
+  return decodeLabels(dataset.y as Int32Array, dataset.classes);
 }

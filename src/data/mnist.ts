@@ -14,7 +14,6 @@ import {
   DataError, InvalidParameterError, Rng, checkInteger, checkKnownOptions, checkOneOf, messages,
 } from '../core/index.js';
 import { makeDataset, type Dataset } from './dataset.js';
-import { uniqueClasses } from './validate.js';
 
 const OWNER = 'loadMnist';
 const OPTIONS = ['source', 'limit', 'dir', 'seed', 'split'] as const;
@@ -79,7 +78,8 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset
     y[i] = images.y[from];
   }
   return makeDataset({
-    name, X, y, task: 'classification', classes: uniqueClasses(y), imageShape: [images.rows, images.cols, 1],
+    // y holds the digits themselves: class id d is the digit d.
+    name, X, y, task: 'classification', classes: Array.from({ length: 10 }, (_, digit) => digit), imageShape: [images.rows, images.cols, 1],
   });
 }
 

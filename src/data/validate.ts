@@ -1,12 +1,13 @@
 /**
  * Validation at the boundary: whatever a user passes as X and y becomes row-major float32
- * `Features` and `Int32Array` class ids / `Float32Array` targets here, or is refused with a
+ * `Features` and `Int32Array` class ids (labels encoded by ./labels.ts) / `Float32Array` targets here, or is refused with a
  * message naming what is wrong and where (first bad row, column or index).
  *
  * Float32Array / Int32Array inputs that are already valid are used as they are, not copied:
  * a 10k × 784 dataset is not duplicated at every call. Nothing here writes to its inputs.
  */
-import { DataError, messages, type Features, type FeaturesInput, type Targets, type TargetsInput, type TaskKind } from '../core/index.js';
+import { DataError, messages, type Features, type FeaturesInput, type Label, type Targets, type TargetsInput, type TaskKind } from '../core/index.js';
+import { checkClassIds, encodeLabels } from './labels.js';
 
 export interface ToFeaturesOptions {
   /** Who is asking, for messages: `NeuralNetClassifier.fit`. */
@@ -24,13 +25,15 @@ export interface ToTargetsOptions {
   task: TaskKind;
   /** The number of samples in X; y must have as many. */
   nSamples: number;
+  /** Classification: y holds ids into this many known classes (a fold, a refit), not labels. */
+  nClasses?: number;
 }
 
 export interface CheckedXy {
   X: Features;
   y: Targets;
-  /** Classification only: the sorted class ids present in y. */
-  classes?: number[];
+  /** Classification with labels (no nClasses given): the sorted labels; y holds their positions. */
+  classes?: Label[];
 }
 
 type NumericArray = ArrayLike<number>;
@@ -167,31 +170,26 @@ function finish(data: Float32Array, nSamples: number, sampleShape: number[], own
   return { data, nSamples, sampleShape };
 }
 
-/** Normalises y: class ids stay as given (no remapping), targets become float32. */
+/** Normalises y: labels become ids into their sorted classes (ids stay as given with nClasses), targets float32. */
 export function toTargets(y: TargetsInput, options: ToTargetsOptions): Targets {
+  return checkTargets(y, options).y;
+}
+
+function checkTargets(y: TargetsInput, options: ToTargetsOptions): { y: Targets; classes?: Label[] } {
   const { owner, task, nSamples } = options;
   const values = targetValues(y, owner);
   if (values.length !== nSamples) throw new DataError(messages.samplesMismatch(owner, nSamples, values.length));
   if (values.length === 0) throw new DataError(messages.emptyData(owner, 'y'));
-  return task === 'classification' ? toClassIds(values, owner) : toRegressionTargets(values, owner);
+  if (task === 'regression') return { y: toRegressionTargets(values, owner) };
+  if (options.nClasses !== undefined) return { y: checkClassIds(values, options.nClasses, owner) };
+  const { ids, classes } = encodeLabels(values, owner);
+  return { y: ids, classes };
 }
 
 function targetValues(y: unknown, owner: string): ArrayLike<unknown> {
   if (isNumericTypedArray(y) || Array.isArray(y)) return y;
   if (isTensorLike(y) && y.shape.length === 1) return y.dataSync();
   throw new DataError(messages.targetsNotSupported(owner, y));
-}
-
-function toClassIds(values: ArrayLike<unknown>, owner: string): Int32Array {
-  const ids = values instanceof Int32Array ? values : new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
-      throw new DataError(messages.badClassLabel(owner, i, value));
-    }
-    if (ids !== values) ids[i] = value;
-  }
-  return ids;
 }
 
 function toRegressionTargets(values: ArrayLike<unknown>, owner: string): Float32Array {
@@ -211,11 +209,11 @@ export function uniqueClasses(y: ArrayLike<number>): number[] {
 }
 
 /** Validates X and y together: X normalised, y of the task's kind, as many labels as samples. */
-export function checkXy(X: FeaturesInput, y: TargetsInput, options: { owner: string; task: TaskKind }): CheckedXy {
+export function checkXy(X: FeaturesInput, y: TargetsInput, options: { owner: string; task: TaskKind; nClasses?: number }): CheckedXy {
   const { owner, task } = options;
   // A flat X takes its sample count from y, so y's length is read (and its type checked) first.
   const yLength = targetValues(y, owner).length;
   const features = toFeatures(X, { owner, nSamples: yLength });
-  const targets = toTargets(y, { owner, task, nSamples: features.nSamples });
-  return task === 'classification' ? { X: features, y: targets, classes: uniqueClasses(targets) } : { X: features, y: targets };
+  const targets = checkTargets(y, { owner, task, nSamples: features.nSamples, nClasses: options.nClasses });
+  return targets.classes ? { X: features, y: targets.y, classes: targets.classes } : { X: features, y: targets.y };
 }

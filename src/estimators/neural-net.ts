@@ -5,9 +5,9 @@
  */
 import {
   NotFittedError, DataError, deriveSeed, messages, withSeededMathRandom,
-  type Features, type FeaturesInput, type HistoryRow, type Params, type Targets, type TargetsInput, type TaskKind,
+  type Features, type FeaturesInput, type HistoryRow, type Label, type Params, type Targets, type TargetsInput, type TaskKind,
 } from '../core/index.js';
-import { checkXy, toFeatures } from '../data/index.js';
+import { checkTwoClasses, checkXy, labelIds, toFeatures } from '../data/index.js';
 import { initBackend, tf, type LayersModel, type Optimizer } from '../backend/index.js';
 import { callbackFromJSON, isCallback, type Callback } from './callbacks/index.js';
 import { defaultsOf, mergeParams, rulesFor } from './params.js';
@@ -30,8 +30,13 @@ const PREDICT_CHUNK = 2048;
 export interface FitOptions {
   /** A validation set used instead of the internal `trainSplit`. */
   validationData?: [FeaturesInput, TargetsInput];
-  /** Number of classes when y may lack some (a CV fold); default max(y) + 1. */
+  /**
+   * y holds class ids 0..nClasses-1 rather than labels (a CV fold of an encoded y, where
+   * some classes may be absent); the fitted estimator's classes are those ids.
+   */
   nClasses?: number;
+  /** y holds positions in these labels (a search's refit); the fitted estimator predicts them. */
+  classes?: readonly Label[];
 }
 
 /** What `planFit` settled: the checked data, the outputs, the validation split. */
@@ -39,6 +44,8 @@ export interface FitPlan {
   data: { X: Features; y: Targets };
   valid?: { X: Features; y: Targets };
   nOutputs: number;
+  /** Classification: the labels of the outputs, in order. */
+  classes?: Label[];
   warm: boolean;
   split?: { train: Int32Array; valid: Int32Array };
   /** The seed of the `Math.random` section the model is built (and trained) in. */
@@ -60,6 +67,8 @@ interface FittedState {
   loss: LossSpec;
   nOutputs: number;
   sampleShape: number[];
+  /** Classification: the label of each output unit (sorted, as given to fit). */
+  classes?: Label[];
 }
 
 export abstract class NeuralNet {
@@ -134,14 +143,18 @@ export abstract class NeuralNet {
    */
   async planFit(X: FeaturesInput, y: TargetsInput, options: FitOptions = {}): Promise<FitPlan> {
     const owner = `${this.constructor.name}.fit`;
-    const data = checkXy(X, y, { owner, task: this.task });
-    const valid = options.validationData ? checkXy(options.validationData[0], options.validationData[1], { owner: `${owner} validationData`, task: this.task }) : undefined;
+    const known = options.classes?.length ?? options.nClasses;
+    const data = checkXy(X, y, { owner, task: this.task, nClasses: known });
+    const classes = this.task === 'regression' ? undefined
+      : options.classes ? [...options.classes] : data.classes ?? Array.from({ length: known! }, (_, id) => id);
+    if (classes && known === undefined) checkTwoClasses(classes);
+    const valid = options.validationData ? checkValidationData(options.validationData, `${owner} validationData`, this.task, known, classes) : undefined;
     await initBackend();
     const seed = this.params.seed as number;
-    const nOutputs = this.outputUnits(data.y, options.nClasses, valid?.y);
+    const nOutputs = this.outputUnits(data.y, classes?.length, valid?.y);
     const warm = (this.params.warmStart as boolean) && this.fitted !== undefined;
     const split = valid ? undefined : splitForValidation(this.task, data.y, this.params.trainSplit as number, deriveSeed(seed, 'train-split'));
-    return { data, valid, nOutputs, warm, split, mathRandomSeed: deriveSeed(seed, 'math-random') };
+    return { data, valid, nOutputs, classes, warm, split, mathRandomSeed: deriveSeed(seed, 'math-random') };
   }
 
   /**
@@ -155,6 +168,7 @@ export abstract class NeuralNet {
     const { data, valid, nOutputs, warm, split } = plan;
     if (!warm) this.dispose();
     const state = warm ? this.fitted! : await this.build(data.X.sampleShape, nOutputs);
+    state.classes = plan.classes;
     this.fitted = state;
     const trainSet = toDeviceSet(this.task, data.X, data.y, nOutputs, split?.train);
     const validSet = valid
@@ -218,15 +232,17 @@ export abstract class NeuralNet {
   /** Writes model.json + weights.bin (tfjs' file layout) and gridfold.json to `dir`. */
   async save(dir: string): Promise<void> {
     const state = this.requireFitted('save');
-    await saveEstimator({ ...this.toSpec(), nOutputs: state.nOutputs, sampleShape: state.sampleShape, history: this.history }, state.model, dir);
+    await saveEstimator({ ...this.toSpec(), nOutputs: state.nOutputs, sampleShape: state.sampleShape, history: this.history, ...(state.classes ? { classes: state.classes } : {}) }, state.model, dir);
   }
 
   /** Installs a fitted model (used by `load`). */
-  restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[]): void {
+  restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[], classes?: Label[]): void {
     this.dispose();
     const last = model.layers[model.layers.length - 1].getConfig() as { activation?: string };
     const loss: LossSpec = { name: this.params.loss as LossName, outputsProbabilities: last.activation === 'softmax', task: this.task };
     this.fitted = { model, optimizer: makeOptimizer(this.optimizerSettings()), loss, nOutputs, sampleShape };
+    // Files saved before labels were kept hold class ids 0..nOutputs-1.
+    if (this.task === 'classification') this.fitted.classes = classes ?? Array.from({ length: nOutputs }, (_, id) => id);
     this.history = history;
   }
 
@@ -271,4 +287,12 @@ export abstract class NeuralNet {
 
 function cloneCallback(callback: Callback): Callback {
   return isCallback(callback) && typeof callback.toJSON === 'function' ? callbackFromJSON(callback.toJSON()) : callback;
+}
+
+/** validationData's y: labels encoded against the training classes (an unknown one is refused), or ids as y is. */
+function checkValidationData(validation: [FeaturesInput, TargetsInput], owner: string, task: TaskKind, known: number | undefined, classes: Label[] | undefined) {
+  const [X, y] = validation;
+  if (task === 'regression' || known !== undefined) return checkXy(X, y, { owner, task, nClasses: known });
+  const values = Array.isArray(y) || ArrayBuffer.isView(y) ? (y as ArrayLike<unknown>) : undefined;
+  return checkXy(X, values ? labelIds(values, classes!, owner, true) : y, { owner, task, nClasses: classes!.length });
 }

@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GridfoldError, type HistoryRow, type Params } from '../core/index.js';
+import { GridfoldError, type HistoryRow, type Label, type Params } from '../core/index.js';
 import { messages } from '../core/index.js';
 import { tf, type LayersModel } from '../backend/index.js';
 import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
@@ -17,11 +17,13 @@ export interface SavedEstimator extends EstimatorSpec {
   nOutputs: number;
   sampleShape: number[];
   history: HistoryRow[];
+  /** A classifier's labels, one per output unit. */
+  classes?: Label[];
 }
 
 /** What `load` needs of an estimator class: built from its parameters, then given the model. */
 interface Restorable {
-  restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[]): void;
+  restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[], classes?: Label[]): void;
 }
 
 const FORMAT = 'gridfold-estimator/1';
@@ -60,6 +62,6 @@ export async function loadEstimator<T extends Restorable>(dir: string, Class: ne
   );
   const params = { ...saved.params, callbacks: (saved.params.callbacks as SerializedCallback[]).map(callbackFromJSON) };
   const estimator = new Class(params);
-  estimator.restoreFitted(model, saved.nOutputs, saved.sampleShape, saved.history);
+  estimator.restoreFitted(model, saved.nOutputs, saved.sampleShape, saved.history, saved.classes);
   return estimator;
 }

@@ -4,7 +4,7 @@
  * once; then each call fits a group of (candidate, fold) tasks and returns their records.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FitRecord } from '../core/index.js';
+import { SearchInWorkerError, markFitWorkerThread, messages, searchStartedInFitWorker, type FitRecord } from '../core/index.js';
 import { initBackend } from '../backend/index.js';
 import { fitAndScore, fitAndScoreGroup, serializeError, type FitTask } from '../validation/index.js';
 import { datasetFromShared, type SharedDataset } from './shared-data.js';
@@ -24,6 +24,9 @@ export interface TaskGroup {
   tasks: FitTask[];
 }
 
+// Before any user file is imported (a module file that, wrongly, starts a search itself).
+markFitWorkerThread();
+
 const { dataset, backend } = workerData as WorkerData;
 const data = datasetFromShared(dataset);
 
@@ -40,8 +43,14 @@ export default async function fitGroup(group: TaskGroup): Promise<FitRecord[]> {
   parentPort?.postMessage({ [UNIT_STARTED]: group.id });
   if (backendReady.error !== undefined) return group.tasks.map((task) => failedRecord(task, serializeError(backendReady.error)));
   // Neither throws: an error inside a fit comes back in its record.
-  if (group.tasks.length > 1) return fitAndScoreGroup(group.tasks, data);
-  const records: FitRecord[] = [];
-  for (const task of group.tasks) records.push(await fitAndScore(task, data));
+  let records: FitRecord[];
+  if (group.tasks.length > 1) records = await fitAndScoreGroup(group.tasks, data);
+  else records = [await fitAndScore(group.tasks[0], data)];
+  // Importing the module's file started a search here (src/core/worker-thread.ts): whatever
+  // the fits did, the main thread must stop the search and say why.
+  if (searchStartedInFitWorker()) {
+    const error = serializeError(new SearchInWorkerError(messages.searchInsideWorker()));
+    return group.tasks.map((task) => failedRecord(task, error));
+  }
   return records;
 }

@@ -2,7 +2,7 @@
  * Named scorers (scikit-learn's names). Every scorer is "greater is better": losses and
  * errors are negated (`neg_log_loss`, `neg_mean_squared_error`, ...), as in sklearn.
  */
-import type { Targets } from '../core/index.js';
+import type { Label, Targets } from '../core/index.js';
 import { accuracyScore, balancedAccuracyScore, f1Score, precisionScore, recallScore } from './classification.js';
 import { logLoss, rocAucOvr } from './probabilistic.js';
 import { meanAbsoluteError, meanSquaredError, r2Score, rootMeanSquaredError } from './regression.js';
@@ -28,7 +28,8 @@ export interface BuiltinScorer {
  * scikit-learn's callable scorer convention, `(estimator, X, y) => number`. Parameters are
  * `any` so that a function typed for NeuralNetClassifier is accepted here.
  */
-export type CustomScorerFn = (estimator: any, X: any, y: Targets) => number | Promise<number>;
+/** y as the user gave it: labels for a classifier (the same kind its predict returns), targets for a regressor. */
+export type CustomScorerFn = (estimator: any, X: any, y: Targets | Label[]) => number | Promise<number>;
 
 export interface CustomScorer {
   name: string;

@@ -4,10 +4,10 @@
  * aggregates, ranks, picks the best and refits it.
  */
 import {
-  InvalidParameterError, Rng, checkBoolean, checkInteger, checkKnownOptions, messages, warn,
+  InvalidParameterError, Rng, refuseInsideFitWorker, checkBoolean, checkInteger, checkKnownOptions, messages, warn,
   type CvResults, type FeaturesInput, type FitRecord, type Params, type RunMeta, type RunResult, type TargetsInput,
 } from '../core/index.js';
-import { checkXy } from '../data/index.js';
+import { checkTwoClasses, checkXy } from '../data/index.js';
 import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import { resolveScoring, type Scorer, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
@@ -110,6 +110,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   protected abstract readonly searchKind: RunMeta['searchKind'];
 
   async fit(X: FeaturesInput, y: TargetsInput, fitOptions: { groups?: ArrayLike<number> } = {}): Promise<this> {
+    refuseInsideFitWorker();
     const owner = `${this.constructor.name}.fit`;
     const started = performance.now();
     const data: SearchData = checkXy(X, y, { owner, task: this.estimator.task });
@@ -120,7 +121,8 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     const splits = splitter.split(data.X.nSamples, { y: data.y, groups: fitOptions.groups });
     this.nSplits = splits.length;
     const backend = await initBackend();
-    const nClasses = nClassesOf(data.y);
+    if (data.classes) checkTwoClasses(data.classes);
+    const nClasses = nClassesOf(data);
     const candidates: Params[] = [];
     const extras: Record<string, unknown[]> = {};
     this.fits = [];
@@ -161,7 +163,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     }
     const warning = reportFailures(this.fits);
     if (warning) warn('FitFailedWarning', warning);
-    if (refitMetric !== false && this.options.refit !== false) await this.refit(data, nClasses);
+    if (refitMetric !== false && this.options.refit !== false) await this.refit(data);
     this.meta = this.describeRun(data, splitter.describe(), backend.name, scorers, refitMetric, candidates.length, started);
     return this;
   }
@@ -211,24 +213,25 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     return this.cvResults;
   }
 
-  private async refit(data: SearchData, nClasses: number | undefined): Promise<void> {
+  private async refit(data: SearchData): Promise<void> {
     this.bestEstimator?.dispose();
     const started = performance.now();
     const best = this.estimator.clone().setParams(this.bestParams);
-    await best.fit({ data: data.X.data, shape: [data.X.nSamples, ...data.X.sampleShape] }, data.y, { nClasses });
+    // y holds ids into data.classes: the refitted estimator predicts the labels themselves.
+    await best.fit({ data: data.X.data, shape: [data.X.nSamples, ...data.X.sampleShape] }, data.y, { classes: data.classes });
     this.bestEstimator = best;
     this.refitTime = (performance.now() - started) / 1000;
   }
 
   private describeRun(data: SearchData, cv: string, backend: string, scorers: Record<string, Scorer>, refit: string | false, nCandidates: number, started: number): RunMeta {
     const failed = this.fits.filter((f) => f.error).length;
-    const nClasses = nClassesOf(data.y);
+    const nClasses = nClassesOf(data);
     return {
       name: this.constructor.name,
       searchKind: this.searchKind,
       estimator: this.estimator.constructor.name,
       estimatorParams: this.estimator.toSpec().params,
-      data: { name: 'X', nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses, task: this.estimator.task },
+      data: { name: 'X', nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses, task: this.estimator.task, ...(data.classes ? { classes: data.classes } : {}) },
       backend,
       cv,
       nSplits: this.nSplits!,

@@ -122,7 +122,7 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     const data = checkXy(X, y, { owner: `${this.constructor.name}.fit`, task });
     const splitter = resolveCv(this.options.cv ?? 5, { classifier: task === 'classification', nSamples: data.X.nSamples, y: data.y });
     const splits = splitter.split(data.X.nSamples, { y: data.y, groups });
-    return { nSplits: splits.length, nClasses: nClassesOf(data.y), minTrainRows: Math.min(...splits.map(([train]) => train.length)) };
+    return { nSplits: splits.length, nClasses: nClassesOf(data), minTrainRows: Math.min(...splits.map(([train]) => train.length)) };
   }
 
   private resolve(context: HalvingContext): { schedule: Schedule; candidates: Params[] } {

@@ -1,8 +1,8 @@
 /**
  * crossValidate: every fold of one estimator, as scikit-learn's `cross_validate`.
  */
-import { InvalidParameterError, checkBoolean, checkKnownOptions, messages, warn, type FeaturesInput, type TargetsInput } from '../core/index.js';
-import { checkXy } from '../data/index.js';
+import { InvalidParameterError, refuseInsideFitWorker, checkBoolean, checkKnownOptions, messages, warn, type FeaturesInput, type TargetsInput } from '../core/index.js';
+import { checkTwoClasses, checkXy } from '../data/index.js';
 import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import { resolveScoring, type ScoringSpec } from '../scoring/index.js';
 import { resolveCv, type CvSpec } from '../splitters/index.js';
@@ -36,9 +36,11 @@ const OWNER = 'crossValidate';
 const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs', 'foldBatching'];
 
 export async function crossValidate<E extends NeuralNet>(estimator: E, X: FeaturesInput, y: TargetsInput, options: CrossValidateOptions = {}): Promise<CrossValidateResult<E>> {
+  refuseInsideFitWorker();
   if (!isEstimator(estimator)) throw new InvalidParameterError(messages.notAnEstimator(OWNER, estimator));
   checkKnownOptions(OWNER, options, OPTIONS);
   const data = checkXy(X, y, { owner: OWNER, task: estimator.task });
+  if (data.classes) checkTwoClasses(data.classes);
   const scorers = resolveScoring(options.scoring, { task: estimator.task });
   const returnTrainScore = checkBoolean(OWNER, 'returnTrainScore', options.returnTrainScore ?? false);
   const returnEstimator = checkBoolean(OWNER, 'returnEstimator', options.returnEstimator ?? false);
@@ -49,7 +51,7 @@ export async function crossValidate<E extends NeuralNet>(estimator: E, X: Featur
   const splits = splitter.split(data.X.nSamples, { y: data.y, groups: options.groups });
   const engine = {
     estimator, candidates: [{}], splits, data, scorers, returnTrainScore, errorScore, nJobs,
-    nClasses: nClassesOf(data.y), foldBatching,
+    nClasses: nClassesOf(data), foldBatching,
   };
   const result: CrossValidateResult<E> = { fit_time: [], score_time: [] };
   let records;

@@ -3,7 +3,8 @@
  * folds) into tasks, skips those a journal already holds, hands the rest to an executor,
  * and returns the records in (candidate, fold) order — never in completion order.
  */
-import { FitFailedError, deriveSeed, messages, type FitRecord, type Params } from '../core/index.js';
+import { fileURLToPath } from 'node:url';
+import { FitFailedError, SearchInWorkerError, deriveSeed, messages, type FitRecord, type Params } from '../core/index.js';
 import type { EstimatorSpec, NeuralNet } from '../estimators/index.js';
 import { longestFirst, stackGroups } from './stack-groups.js';
 import type { FoldBatching } from './options.js';
@@ -119,6 +120,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   o.signal?.addEventListener('abort', onOuterAbort);
   const executor = o.executor ?? createExecutor({ nJobs: o.nJobs, inProcessOnly: customScorers !== undefined, fitTimeout: o.fitTimeout });
   let raised: FitRecord | undefined;
+  let nested: FitRecord | undefined;
   let done = byTask.size;
   const pendingByKey = new Map(pending.map((t) => [`${t.candidateIndex}:${t.foldIndex}`, t]));
   const taskOf = (record: FitRecord) => pendingByKey.get(`${record.candidateIndex}:${record.foldIndex}`)!;
@@ -129,6 +131,12 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
       stackGroups: groups,
       signal: abort.signal,
       onResult: async (record) => {
+        // The module's file starts a search itself: every fit would start one more (not data).
+        if (record.error?.name === 'SearchInWorkerError') {
+          nested ??= record;
+          abort.abort();
+          return;
+        }
         const task = taskOf(record);
         if (o.journal) await o.journal.append(keys.get(task)!, record);
         byTask.set(task, record);
@@ -146,6 +154,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   }
   // Stopped from outside (SIGINT): the records so far are journaled; the search must not
   // go on to aggregate or refit a partial result, so the abort reason is rethrown.
+  if (nested) throw new SearchInWorkerError(messages.searchInsideWorker(moduleFileOf(taskOf(nested))));
   if (!raised) o.signal?.throwIfAborted();
   if (raised) {
     const params = o.candidates[raised.candidateIndex - (o.firstCandidateIndex ?? 0)];
@@ -153,6 +162,14 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     throw new FitFailedError(messages.fitRaised(shown, raised.foldIndex, raised.error!.message));
   }
   return tasks.filter((t) => byTask.has(t)).map((t) => byTask.get(t)!);
+}
+
+/** The file a task's custom module comes from, for messages. */
+function moduleFileOf(task: FitTask): string | undefined {
+  const module = task.estimator.params.module as { path?: unknown } | undefined;
+  return typeof module === 'object' && module !== null && typeof module.path === 'string'
+    ? (module.path.startsWith('file:') ? fileURLToPath(module.path) : module.path)
+    : undefined;
 }
 
 /** Counts failures and says so once, as scikit-learn's `_warn_or_raise_about_fit_failures`. */

@@ -7,6 +7,7 @@ import { threadId } from 'node:worker_threads';
 import { argmaxRows, describeValue, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
 import { estimatorFromSpec, fitFoldBatched, takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
 import { resolveScoring, scoreAll, type Scorer } from '../scoring/index.js';
+import { decodeLabels } from '../data/index.js';
 import type { FitTask, SearchData } from './task.js';
 
 export async function fitAndScore(task: FitTask, data: SearchData, customScorers?: Record<string, Scorer>): Promise<FitRecord> {
@@ -24,7 +25,7 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
     estimator = estimatorFromSpec(task.estimator);
     const started = performance.now();
     try {
-      await estimator.fit(subset(data, task.train), takeTargets(data.y, task.train), { nClasses: task.nClasses });
+      await estimator.fit(subset(data, task.train), takeTargets(data.y, task.train), labelOptions(task, data));
     } finally {
       record.fitTime = (performance.now() - started) / 1000;
       record.history = estimator.history;
@@ -60,7 +61,7 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
   let result;
   try {
     result = await fitFoldBatched(tasks.map((task, f) => ({
-      estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: { nClasses: task.nClasses },
+      estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: labelOptions(task, data),
     })));
   } catch (error) {
     // Stacked training itself failed: each fold gets its own chance, and its own record.
@@ -147,11 +148,21 @@ async function scoreOn(estimator: NeuralNet, scorers: Record<string, Scorer>, da
   }
   for (const [name, scorer] of Object.entries(scorers)) {
     if (scorer.needs !== 'estimator') continue;
-    const value = await scorer.fn(estimator, X, yTrue);
+    // A custom scorer compares the estimator's predictions with y in the labels' own space.
+    const value = await scorer.fn(estimator, X, data.classes ? decodeLabels(yTrue as Int32Array, data.classes) : yTrue);
     if (typeof value !== 'number') throw new TypeError(`custom scorer '${name}' returned ${describeValue(value)}; a scorer must return a number`);
     scores[name] = value;
   }
   return scores;
+}
+
+/**
+ * How a fold's y (ids into the search's classes) is given to fit: with the labels where this
+ * thread has them, so the fold's estimator predicts labels as the user gave them (a custom
+ * scorer, returnEstimator); as plain ids where it has only the count (a worker).
+ */
+function labelOptions(task: FitTask, data: SearchData): { classes: SearchData['classes'] } | { nClasses: number | undefined } {
+  return data.classes ? { classes: data.classes } : { nClasses: task.nClasses };
 }
 
 export function serializeError(error: unknown): SerializedError {

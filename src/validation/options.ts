@@ -1,4 +1,4 @@
-import { InvalidParameterError, maxLabel, messages, type Targets } from '../core/index.js';
+import { InvalidParameterError, messages } from '../core/index.js';
 
 export function checkErrorScore(value: unknown): number | 'raise' {
   if (value === undefined) return Number.NaN;
@@ -6,10 +6,9 @@ export function checkErrorScore(value: unknown): number | 'raise' {
   throw new InvalidParameterError(messages.errorScoreInvalid(value));
 }
 
-/** Classes of the whole dataset (ids 0..k-1), so that every fold's model has k outputs. */
-export function nClassesOf(y: Targets): number | undefined {
-  if (!(y instanceof Int32Array)) return undefined;
-  return maxLabel(y) + 1;
+/** Classes of the whole dataset (its encoded labels), so that every fold's model has k outputs. */
+export function nClassesOf(data: { classes?: readonly unknown[] }): number | undefined {
+  return data.classes?.length;
 }
 
 export type FoldBatching = boolean | 'auto';

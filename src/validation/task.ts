@@ -1,4 +1,4 @@
-import type { Features, FitRecord, Targets } from '../core/index.js';
+import type { Features, FitRecord, Label, Targets } from '../core/index.js';
 import type { EstimatorSpec } from '../estimators/index.js';
 
 /**
@@ -50,7 +50,10 @@ export function unitsOf(tasks: readonly FitTask[], groups: ReadonlyMap<number, n
 /** The whole dataset a search runs on; workers receive it once, shared. */
 export interface SearchData {
   X: Features;
+  /** Classification: ids into `classes` (labels are encoded once, in the calling thread). */
   y: Targets;
+  /** Classification: the sorted labels. */
+  classes?: Label[];
 }
 
 export type { FitRecord };

@@ -26,11 +26,11 @@ test('parseCsv: quoted fields, escaped quotes, CRLF, line breaks inside quotes, 
   t.throws(() => parseCsv('a,"b\nc', ',', 'f.csv'), { instanceOf: DataError, message: 'loadCsv: f.csv: the quoted field starting on line 1 is never closed.' });
 });
 
-test('numeric labels 0..99 are class ids as given; features keep their column order', (t) => {
+test('numeric labels 0..99 become ids of their sorted values, as fit encodes them; features keep their column order', (t) => {
   const path = csvFile('x1,label,x2\n0.5,2,1\n1.5,0,-2e1\n"3",2,.25\n');
   const data = loadCsv(path, { target: 'label' });
   t.is(data.task, 'classification');
-  t.deepEqual(data.y, Int32Array.of(2, 0, 2));
+  t.deepEqual(data.y, Int32Array.of(1, 0, 1));
   t.deepEqual(data.classes, [0, 2]);
   t.deepEqual(data.X, Float32Array.of(0.5, 1, 1.5, -20, 3, 0.25));
   t.deepEqual(data.shape, [3, 2]);

@@ -104,19 +104,21 @@ test('X and y of different lengths', (t) => {
   t.is(messages.samplesMismatch(owner, 10, 9), 'Test.fit: X has 10 samples but y has 9.');
 });
 
-test('class labels: integers >= 0 kept as given; classes = sorted ids present', (t) => {
-  const ids = Int32Array.of(2, 0, 2);
-  const checked = checkXy([[1], [2], [3]], ids, { owner, task: 'classification' });
-  t.is(checked.y, ids);
+test('class labels: encoded as positions in their sorted distinct values; ids as given with nClasses', (t) => {
+  const checked = checkXy([[1], [2], [3]], Int32Array.of(2, 0, 2), { owner, task: 'classification' });
+  t.deepEqual(checked.y, Int32Array.of(1, 0, 1));
   t.deepEqual(checked.classes, [0, 2]);
-  t.deepEqual(toTargets(Float32Array.of(1, 0, 3), { owner, task: 'classification', nSamples: 3 }), Int32Array.of(1, 0, 3));
-  t.throws(() => toTargets([0, 1.5], { owner, task: 'classification', nSamples: 2 }), {
+  t.deepEqual(toTargets(Float32Array.of(1, 0, 3), { owner, task: 'classification', nSamples: 3 }), Int32Array.of(1, 0, 2));
+  t.deepEqual(toTargets([0, 1.5, -1], { owner, task: 'classification', nSamples: 3 }), Int32Array.of(1, 2, 0));
+  const ids = Int32Array.of(2, 0, 2);
+  t.is(toTargets(ids, { owner, task: 'classification', nSamples: 3, nClasses: 3 }), ids);
+  t.throws(() => toTargets(ids, { owner, task: 'classification', nSamples: 3, nClasses: 2 }), { instanceOf: DataError, message: messages.badClassId(owner, 0, 2, 2) });
+  t.throws(() => toTargets([Number.NaN], { owner, task: 'classification', nSamples: 1 }), {
     instanceOf: DataError,
-    message: 'Test.fit: y[1] is 1.5; class labels must be integers >= 0 (class ids 0..k-1).',
+    message: 'Test.fit: y[0] is NaN; class labels must be finite numbers, strings or booleans.',
   });
-  t.throws(() => toTargets([0, 1, -1], { owner, task: 'classification', nSamples: 3 }), { message: messages.badClassLabel(owner, 2, -1) });
-  t.throws(() => toTargets([Number.NaN], { owner, task: 'classification', nSamples: 1 }), { message: messages.badClassLabel(owner, 0, Number.NaN) });
-  t.throws(() => toTargets(['cat'] as unknown as number[], { owner, task: 'classification', nSamples: 1 }), { message: messages.badClassLabel(owner, 0, 'cat') });
+  t.throws(() => toTargets([{}] as unknown as number[], { owner, task: 'classification', nSamples: 1 }), { message: messages.badClassLabel(owner, 0, {}) });
+  t.throws(() => toTargets([1, 'cat'] as unknown as number[], { owner, task: 'classification', nSamples: 2 }), { message: messages.mixedLabels(owner, 1, 0, 'cat', 1) });
 });
 
 test('regression targets must be finite float32 numbers', (t) => {

@@ -81,6 +81,14 @@ test('the page holds every section, the table rows and the CSV lines', (t) => {
   t.false(/(src|href)="https?:/.test(printed), 'no external resource');
 });
 
+test('header facts name the labels where they are not 0..k-1', (t) => {
+  const run = tinyRun();
+  const labelled = { ...run, meta: { ...run.meta, data: { ...run.meta.data, classes: ['cat', 'dog'] } } };
+  t.is(headerFacts(labelled, 'accuracy')[0][1], 'tiny: 30 samples × 4 features, 2 classes (cat, dog) (classification)');
+  const ids = { ...run, meta: { ...run.meta, data: { ...run.meta.data, classes: [0, 1] } } };
+  t.is(headerFacts(ids, 'accuracy')[0][1], 'tiny: 30 samples × 4 features, 2 classes (classification)');
+});
+
 test('header facts', (t) => {
   t.deepEqual(headerFacts(tinyRun(), 'accuracy'), [
     ['data', 'tiny: 30 samples × 4 features, 2 classes (classification)'],

@@ -3,10 +3,11 @@
  * the plan, run the search with progress and a journal, write the report, print the top.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { FileSystemError, MAX_SEED, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
 import { MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
+import { datasetLabels } from '../../data/index.js';
 import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
 import { resolveCv } from '../../splitters/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, GridSearchCV, RandomizedSearchCV, type BaseSearchCV } from '../../search/index.js';
@@ -96,14 +97,14 @@ async function runLocked(
   remote: Executor | undefined,
 ): Promise<number> {
   const quiet = values.quiet === true;
-  const dataset = await loadSearchData(definition, overrides).catch((error: Error) => {
+  const dataset = await loadSearchData(definition, overrides, dirname(resolve(file))).catch((error: Error) => {
     throw new SearchFileError(messages.searchFileBad(file, messages.searchFileDataFailed(error.message)));
   });
   const estimator = createEstimator(definition, overrides);
   const backend = await initBackend();
   const metric = metricOf(definition, estimator.task);
   const say = (line: string) => !quiet && out.stdout(line);
-  say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset.y))));
+  say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset))));
   say(describeBackend(backend));
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
@@ -122,7 +123,7 @@ async function runLocked(
       workers: resolveNJobs(overrides.nJobs ?? definition.nJobs ?? -1), nSplits: plan.nSplits, candidates: plan.candidates, metric: metric.key,
     });
     try {
-      return await search.fit({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, dataset.y);
+      return await search.fit({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, datasetLabels(dataset));
     } finally {
       reporter.finish();
     }

@@ -76,7 +76,28 @@ export function targetsNotSupported(owner: string, value: unknown): string {
 }
 
 export function badClassLabel(owner: string, index: number, value: unknown): string {
-  return `${owner}: y[${index}] is ${describeValue(value)}; class labels must be integers >= 0 (class ids 0..k-1).`;
+  return `${owner}: y[${index}] is ${describeValue(value)}; class labels must be finite numbers, strings or booleans.`;
+}
+
+export function badClassId(owner: string, index: number, value: unknown, nClasses: number): string {
+  return `${owner}: y[${index}] is ${describeValue(value)}; class ids must be integers from 0 to ${nClasses - 1} (positions in classes).`;
+}
+
+export function mixedLabels(owner: string, first: unknown, firstIndex: number, other: unknown, otherIndex: number): string {
+  return `${owner}: y mixes kinds of labels: y[${firstIndex}] is ${describeValue(first)} but y[${otherIndex}] is ${describeValue(other)}; use one kind (numbers, strings or booleans).`;
+}
+
+/** A label as the user wrote it: 'outer' for a string, 3 or true otherwise. */
+export function formatLabel(label: unknown): string {
+  return typeof label === 'string' ? `'${label}'` : String(label);
+}
+
+export function oneClass(label: unknown): string {
+  return `y has one class (${formatLabel(label)}); a classifier needs at least two`;
+}
+
+export function unknownLabel(owner: string, index: number, label: unknown, classes: readonly unknown[]): string {
+  return `${owner}: y[${index}] is ${formatLabel(label)}, not one of the classes the model was fitted on (${classes.map(formatLabel).join(', ')}).`;
 }
 
 export function nonFiniteTarget(owner: string, index: number, value: unknown): string {

@@ -17,3 +17,4 @@ export * from './cli.js';
 export * from './files.js';
 export * from './distributed.js';
 export * from './records.js';
+export * from './project.js';

@@ -110,3 +110,13 @@ export function resumeHint(command: string | undefined): string {
 export function progressOptionInvalid(name: string, value: unknown, accepted: string): string {
   return `createProgressReporter: ${name} must be ${accepted}; got ${describeValue(value)}.`;
 }
+
+export function searchInsideWorker(moduleFile?: string): string {
+  const where = moduleFile ? ` (${moduleFile})` : '';
+  return (
+    'A search was started inside a gridfold worker thread: the workers import the file that ' +
+    `defines your custom module${where} to rebuild it, and that file starts the search again. ` +
+    'Move defineModule(...) into a file of its own that only defines (and exports) modules, ' +
+    'and import it from the script that runs the search.'
+  );
+}

@@ -9,7 +9,7 @@ import { escapeHtml } from './escape.js';
 export function headerFacts(run: RunResult, metric: string): Array<[string, string]> {
   const { meta } = run;
   const { data } = meta;
-  const classes = data.nClasses !== undefined ? `, ${data.nClasses} classes` : '';
+  const classes = data.nClasses !== undefined ? `, ${data.nClasses} classes${classLabels(data.classes)}` : '';
   const shown = (name: string) => (meta.scorers?.[name] && meta.scorers[name] !== name ? meta.scorers[name] : name);
   const scoring = meta.scoring.map((name) => (name === metric ? `${shown(name)} (ranks the candidates)` : shown(name))).join(', ');
   const failed = meta.nFailedFits > 0 ? ` (${meta.nFailedFits} failed)` : ' (none failed)';
@@ -26,6 +26,13 @@ export function headerFacts(run: RunResult, metric: string): Array<[string, stri
     ['seed', String(meta.seed)],
     ['gridfold', meta.gridfoldVersion],
   ];
+}
+
+/** The labels, where they are not just 0..k-1: ` (high, low, mid)`, the first 12 of many. */
+function classLabels(classes: ReadonlyArray<unknown> | undefined): string {
+  if (!classes || classes.every((label, id) => label === id)) return '';
+  const shown = classes.slice(0, 12).map(String).join(', ');
+  return ` (${shown}${classes.length > 12 ? `, … ${classes.length - 12} more` : ''})`;
 }
 
 export function renderHeader(model: ReportModel, title = model.compare ? `Comparison of ${model.runLabels.join(', ')}` : model.runs[0].meta.name): string {
