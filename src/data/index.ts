@@ -4,7 +4,7 @@
  */
 export type { Dataset } from './dataset.js';
 export { datasetProblem } from './dataset.js';
-export { datasetLabels } from './dataset.js';
+export { datasetLabels, makeDataset } from './dataset.js';
 export { toFeatures, toTargets, checkXy, uniqueClasses } from './validate.js';
 export { encodeLabels, checkClassIds, labelIds, decodeLabels, checkTwoClasses, type EncodedLabels } from './labels.js';
 export type { ToFeaturesOptions, ToTargetsOptions, CheckedXy } from './validate.js';

@@ -17,8 +17,13 @@ import { flowersCsv, FLOWER_CLASSES, PROJECT_FILES, readmeExample, runnableExamp
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const QUIET_NPM = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=warn'];
 
+/** Seconds each step took, printed with `npx ava --verbose` (where the time goes; not asserted). */
+const timings: string[] = [];
+
 function run(command: string, args: string[], options: SpawnSyncOptions) {
+  const started = performance.now();
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  timings.push(`${[command.replace(/.*\//, ''), ...args.slice(0, 3)].join(' ')}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -107,4 +112,5 @@ test('the packed package installs into an empty project, type-checks and runs th
   t.is(results.meta.nJobs, 2);
   t.is(results.meta.nFailedFits, 0);
   t.true(readFileSync(join(project, 'reports', 'user-flowers', 'index.html'), 'utf8').includes('3 classes (setosa, versicolor, virginica)'));
+  t.log(timings.join('; '));
 });
