@@ -72,9 +72,9 @@ export class PoolExecutor implements Executor {
     if (tasks.length === 0) return [];
     const backend = await initBackend();
     this.backendName = backend.name;
-    if (backend.native || options.customScorers) {
+    if (backend.native || options.customScorers || options.keepEstimator) {
       // tfjs #8388: tfjs-node loaded in several threads of one process crashes. Function
-      // scorers cannot cross a thread boundary either. Both run here, one fit at a time.
+      // scorers and kept estimators cannot cross a thread boundary either. All run here, one fit at a time.
       if (backend.native && !this.runsInProcess) warn('GridfoldWarning', messages.nativeBackendSingleJob(this.nJobs, tasks.length));
       this.runsInProcess = backend.native;
       return new InProcessExecutor().run(tasks, data, options);

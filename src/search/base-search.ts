@@ -4,21 +4,20 @@
  * aggregates, ranks, picks the best and refits it.
  */
 import {
-  InvalidParameterError, Rng, refuseInsideFitWorker, checkBoolean, checkInteger, checkKnownOptions, messages, warn,
+  InvalidParameterError, refuseInsideFitWorker, checkInteger, checkKnownOptions, messages, warn,
   type CvResults, type FeaturesInput, type FitRecord, type Params, type RunMeta, type RunResult, type TargetsInput,
 } from '../core/index.js';
-import { checkTwoClasses, checkXy } from '../data/index.js';
 import { isEstimator, type NeuralNet } from '../estimators/index.js';
-import { resolveScoring, type Scorer, type ScoringSpec } from '../scoring/index.js';
-import { resolveCv, type CvSpec } from '../splitters/index.js';
+import type { Scorer, ScoringSpec } from '../scoring/index.js';
+import type { CvSpec, Split } from '../splitters/index.js';
 import {
-  checkErrorScore, checkFoldBatching, createExecutor, nClassesOf, reportFailures, resolveNJobs, runFits,
-  type Executor, type FitJournal, type JournalFactory, type Progress, type SearchData,
+  checkFitSettings, createExecutor, prepareSearch, reportFailures, runFits,
+  type Executor, type FitJournal, type FitSettings, type JournalFactory, type PreparedSearch, type Progress,
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
 import { aggregate } from './aggregate.js';
+import { runMeta } from './run-meta.js';
 import { resultsFrame, type ResultsFrame } from '../results/frame.js';
-import { VERSION } from '../version.js';
 
 export interface SearchOptions {
   /** Folds: a number (stratified for classifiers), a splitter, or [train, test] pairs. Default 5. */
@@ -55,16 +54,31 @@ export interface SearchOptions {
 
 export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'journal', 'signal', 'executor'];
 
-/** One round of fits asked for by a strategy (halving passes a resource per round). */
+/** One round of fits a strategy asks for. */
 export interface Evaluation {
   candidates: readonly Params[];
-  /** Parameter overrides applied to every candidate of this round but not shown as params. */
-  overrides?: Params;
-  /** Rows to fit on inside each training fold (halving on nSamples); all when undefined. */
-  trainRows?: number;
-  /** Seeds which `trainRows` rows each fold keeps (a random subset, drawn afresh per round). */
-  trainRowsSeed?: number;
-  extra?: Record<string, unknown>;
+  /** This round's folds (successive halving on nSamples trains on part of each); default: the search's. */
+  splits?: readonly Split[];
+}
+
+/** A round as planned: how many candidates, and (successive halving) with how much resource each. */
+export interface PlannedRound {
+  nCandidates: number;
+  nResources?: number;
+}
+
+/**
+ * What a search will do on some data, worked out before any fit: the data checked and
+ * split once (`prepared`), the first round's candidates and every round's size. `fit`
+ * plans and runs the plan; the command line plans first, prints the plan, then runs it.
+ */
+export interface SearchPlan {
+  prepared: PreparedSearch;
+  /** The metric that picks the best candidate, or false (several metrics and refit false). */
+  refitMetric: string | false;
+  candidates: readonly Params[];
+  rounds: readonly PlannedRound[];
+  nFits: number;
 }
 
 /**
@@ -73,7 +87,7 @@ export interface Evaluation {
  */
 export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   readonly estimator: E;
-  protected readonly options: Required<Pick<SearchOptions, 'returnTrainScore' | 'errorScore' | 'nJobs' | 'foldBatching' | 'verbose'>> & SearchOptions;
+  protected readonly options: SearchOptions & FitSettings & { verbose: number };
   cvResults: CvResults | undefined;
   /** Every (candidate, fold) fit with its epoch history, in (candidate, fold) order. */
   fits: FitRecord[] = [];
@@ -82,20 +96,15 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   nSplits: number | undefined;
   scorerNames: string[] = [];
   meta: RunMeta | undefined;
+  /** The plans this search made: a plan is run only by the search that made it. */
+  private readonly plans = new WeakSet<SearchPlan>();
 
   constructor(estimator: E, options: SearchOptions, extraOptions: string[] = []) {
     const owner = this.constructor.name;
     if (!isEstimator(estimator)) throw new InvalidParameterError(messages.notAnEstimator(owner, estimator));
     checkKnownOptions(owner, options, [...SEARCH_OPTIONS, ...extraOptions]);
     this.estimator = estimator;
-    this.options = {
-      ...options,
-      returnTrainScore: checkBoolean(owner, 'returnTrainScore', options.returnTrainScore ?? false),
-      errorScore: checkErrorScore(options.errorScore),
-      nJobs: resolveNJobs(options.nJobs ?? 1),
-      foldBatching: checkFoldBatching(owner, options.foldBatching),
-      verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }),
-    };
+    this.options = { ...options, ...checkFitSettings(owner, options), verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }) };
     const executor = options.executor as Partial<Executor> | undefined;
     if (executor !== undefined && (typeof executor?.run !== 'function' || typeof executor?.close !== 'function')) {
       throw new InvalidParameterError(messages.invalidValue(owner, 'executor', executor, 'an Executor (an object with run and close methods)'));
@@ -105,32 +114,50 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     }
   }
 
-  /** The strategy: propose candidates by calling `evaluate` one or more times. */
-  protected abstract runSearch(evaluate: (evaluation: Evaluation) => Promise<CvResults>): Promise<void>;
+  /** The strategy: propose the plan's candidates by calling `evaluate` one or more times. */
+  protected abstract runSearch(evaluate: (evaluation: Evaluation) => Promise<CvResults>, plan: SearchPlan): Promise<void>;
+  /** The first round's candidates and the rounds, for data prepared as `prepared` (and whatever else the strategy's runSearch needs). */
+  protected abstract planRounds(prepared: PreparedSearch, refitMetric: string | false): Pick<SearchPlan, 'candidates' | 'rounds'>;
   protected abstract readonly searchKind: RunMeta['searchKind'];
 
+  /** Columns a strategy adds to cvResults, one value per candidate evaluated so far (halving's iter, n_resources). */
+  protected candidateColumns(): Record<string, unknown[]> {
+    return {};
+  }
+
+  /** Checks X and y, resolves the scoring and the cv, splits, and works out the rounds: no fit yet. */
+  plan(X: FeaturesInput, y: TargetsInput, fitOptions: { groups?: ArrayLike<number> } = {}): SearchPlan {
+    const prepared = prepareSearch(this.estimator, X, y, { owner: `${this.constructor.name}.fit`, cv: this.options.cv, scoring: this.options.scoring, groups: fitOptions.groups });
+    const refitMetric = this.refitMetric(prepared.scorers);
+    // A strategy may add to its plan (halving: the schedule); what it adds comes along.
+    const rounds = this.planRounds(prepared, refitMetric);
+    const nFits = rounds.rounds.reduce((sum, round) => sum + round.nCandidates, 0) * prepared.splits.length;
+    const plan = { prepared, refitMetric, ...rounds, nFits };
+    this.plans.add(plan);
+    return plan;
+  }
+
   async fit(X: FeaturesInput, y: TargetsInput, fitOptions: { groups?: ArrayLike<number> } = {}): Promise<this> {
+    return this.fitPlan(this.plan(X, y, fitOptions));
+  }
+
+  /** Runs a plan this search made (`plan`), exactly as `fit` would on the same data. */
+  async fitPlan(plan: SearchPlan): Promise<this> {
     refuseInsideFitWorker();
-    const owner = `${this.constructor.name}.fit`;
+    if (!this.plans.has(plan)) throw new InvalidParameterError(messages.planOfAnotherSearch(this.constructor.name));
     const started = performance.now();
-    const data: SearchData = checkXy(X, y, { owner, task: this.estimator.task });
-    const scorers = resolveScoring(this.options.scoring, { task: this.estimator.task });
+    const { prepared, refitMetric } = plan;
+    const { data, scorers, splits } = prepared;
     this.scorerNames = Object.keys(scorers);
-    const refitMetric = this.refitMetric(scorers);
-    const splitter = resolveCv(this.options.cv ?? 5, { classifier: this.estimator.task === 'classification', nSamples: data.X.nSamples, y: data.y });
-    const splits = splitter.split(data.X.nSamples, { y: data.y, groups: fitOptions.groups });
     this.nSplits = splits.length;
     const backend = await initBackend();
-    if (data.classes) checkTwoClasses(data.classes);
-    const nClasses = nClassesOf(data);
     const candidates: Params[] = [];
-    const extras: Record<string, unknown[]> = {};
     this.fits = [];
     const journalOption = this.options.journal;
     let journal = typeof journalOption === 'function' ? undefined : journalOption;
     // One executor for every round of the search: a pool's threads (and their backends)
     // stay up from the first round to the last instead of restarting per round.
-    const executor = this.options.executor ?? createExecutor({ nJobs: this.options.nJobs, inProcessOnly: Object.values(scorers).some((s) => s.needs === 'estimator') });
+    const executor = this.options.executor ?? createExecutor({ nJobs: this.options.nJobs, inProcessOnly: prepared.inProcessOnly });
     try {
       await this.runSearch(async (evaluation) => {
         const first = candidates.length;
@@ -141,30 +168,28 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
           process.stderr.write(`${messages.fittingPlan(splits.length, evaluation.candidates.length)}\n`);
         }
         const records = await runFits({
-          estimator: this.estimator, candidates: evaluation.candidates.map((c) => ({ ...c, ...evaluation.overrides })),
-          firstCandidateIndex: first, splits: roundSplits(splits, evaluation.trainRows, evaluation.trainRowsSeed ?? 0), data, scorers,
-          returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore, nJobs: this.options.nJobs,
-          nClasses, journal, onProgress: this.options.onProgress, signal: this.options.signal, executor,
-          foldBatching: this.options.foldBatching,
+          estimator: this.estimator, candidates: evaluation.candidates, firstCandidateIndex: first, splits: evaluation.splits ?? splits,
+          data, scorers, nClasses: prepared.nClasses, returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore,
+          nJobs: this.options.nJobs, foldBatching: this.options.foldBatching, journal, onProgress: this.options.onProgress, signal: this.options.signal, executor,
         });
         candidates.push(...evaluation.candidates);
-        for (const [key, value] of Object.entries(evaluation.extra ?? {})) {
-          extras[key] ??= new Array(first).fill(undefined);
-          extras[key].push(...evaluation.candidates.map(() => value));
-        }
         this.fits.push(...records);
         this.cvResults = aggregate(this.fits, {
-          candidates, nSplits: splits.length, scoreNames: this.scorerNames, returnTrainScore: this.options.returnTrainScore, extra: extras,
+          candidates, nSplits: splits.length, scoreNames: this.scorerNames, returnTrainScore: this.options.returnTrainScore, extra: this.candidateColumns(),
         });
         return this.cvResults;
-      });
+      }, plan);
     } finally {
       if (executor !== this.options.executor) await executor.close();
     }
     const warning = reportFailures(this.fits);
     if (warning) warn('FitFailedWarning', warning);
-    if (refitMetric !== false && this.options.refit !== false) await this.refit(data);
-    this.meta = this.describeRun(data, splitter.describe(), backend.name, scorers, refitMetric, candidates.length, started);
+    if (refitMetric !== false && this.options.refit !== false) await this.refit(prepared);
+    this.meta = runMeta({
+      name: this.constructor.name, searchKind: this.searchKind, estimator: this.estimator, prepared, backend: backend.name, refit: refitMetric,
+      nCandidates: candidates.length, fits: this.fits, nJobs: this.options.nJobs, started,
+      ...(refitMetric !== false ? { best: { bestIndex: this.bestIndex, bestParams: this.bestParams, bestScore: this.bestScore } } : {}),
+    });
     return this;
   }
 
@@ -213,55 +238,14 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     return this.cvResults;
   }
 
-  private async refit(data: SearchData): Promise<void> {
+  private async refit(prepared: PreparedSearch): Promise<void> {
     this.bestEstimator?.dispose();
     const started = performance.now();
     const best = this.estimator.clone().setParams(this.bestParams);
-    // y holds ids into data.classes: the refitted estimator predicts the labels themselves.
-    await best.fit({ data: data.X.data, shape: [data.X.nSamples, ...data.X.sampleShape] }, data.y, { classes: data.classes });
+    const { X, y, classes } = prepared.data;
+    // y holds ids into classes: the refitted estimator predicts the labels themselves.
+    await best.fit({ data: X.data, shape: [X.nSamples, ...X.sampleShape] }, y, { classes });
     this.bestEstimator = best;
     this.refitTime = (performance.now() - started) / 1000;
   }
-
-  private describeRun(data: SearchData, cv: string, backend: string, scorers: Record<string, Scorer>, refit: string | false, nCandidates: number, started: number): RunMeta {
-    const failed = this.fits.filter((f) => f.error).length;
-    const nClasses = nClassesOf(data);
-    return {
-      name: this.constructor.name,
-      searchKind: this.searchKind,
-      estimator: this.estimator.constructor.name,
-      estimatorParams: this.estimator.toSpec().params,
-      data: { name: 'X', nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses, task: this.estimator.task, ...(data.classes ? { classes: data.classes } : {}) },
-      backend,
-      cv,
-      nSplits: this.nSplits!,
-      scoring: this.scorerNames,
-      scorers: Object.fromEntries(Object.entries(scorers).map(([output, scorer]) => [output, scorer.name])),
-      refit,
-      nCandidates,
-      nFits: this.fits.length,
-      nFailedFits: failed,
-      nJobs: this.options.nJobs,
-      seed: this.estimator.getParams().seed as number,
-      wallTime: (performance.now() - started) / 1000,
-      startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
-      gridfoldVersion: VERSION,
-      ...(refit !== false ? { bestIndex: this.bestIndex, bestParams: this.bestParams, bestScore: this.bestScore } : {}),
-    };
-  }
-}
-
-/**
- * Halving on nSamples: a seeded random subset of `rows` rows of each training fold (kept
- * in ascending order). Not the first rows: a fold's training rows are sorted by index,
- * and data sorted by class (MNIST's files) would then train on a few classes only.
- */
-export function roundSplits(splits: ReadonlyArray<readonly [Int32Array, Int32Array]>, rows: number | undefined, seed: number) {
-  if (rows === undefined) return splits;
-  const rng = new Rng(seed);
-  return splits.map(([train, test]) => {
-    if (rows >= train.length) return [train, test] as const;
-    const picked = rng.permutation(train.length).subarray(0, rows).sort();
-    return [picked.map((position) => train[position]), test] as const;
-  });
 }

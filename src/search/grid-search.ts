@@ -1,7 +1,7 @@
 import type { RunMeta } from '../core/index.js';
 import type { NeuralNet } from '../estimators/index.js';
 import { ParameterGrid, type GridSpec } from '../params/index.js';
-import { BaseSearchCV, type Evaluation, type SearchOptions } from './base-search.js';
+import { BaseSearchCV, type Evaluation, type SearchOptions, type SearchPlan } from './base-search.js';
 
 /** Every combination of a parameter grid, each cross-validated (scikit-learn's GridSearchCV). */
 export class GridSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<E> {
@@ -16,7 +16,12 @@ export class GridSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<
     });
   }
 
-  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<unknown>): Promise<void> {
-    await evaluate({ candidates: this.paramGrid.toArray() });
+  protected planRounds(): Pick<SearchPlan, 'candidates' | 'rounds'> {
+    const candidates = this.paramGrid.toArray();
+    return { candidates, rounds: [{ nCandidates: candidates.length }] };
+  }
+
+  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<unknown>, plan: SearchPlan): Promise<void> {
+    await evaluate({ candidates: plan.candidates });
   }
 }

@@ -20,15 +20,14 @@
  * the best of the last round, as scikit-learn's `_select_best_index` picks it.
  */
 import {
-  InvalidParameterError, checkBoolean, checkInteger, checkNumber, checkOneOf, deriveSeed, messages,
+  InvalidParameterError, Rng, checkBoolean, checkInteger, checkNumber, checkOneOf, deriveSeed, messages,
   type CvResults, type FeaturesInput, type Params, type RunMeta, type TargetsInput,
 } from '../core/index.js';
-import { checkXy } from '../data/index.js';
 import type { NeuralNet } from '../estimators/index.js';
 import { ParameterGrid, ParameterSampler, type DistributionSpec, type GridSpec } from '../params/index.js';
-import { resolveCv } from '../splitters/index.js';
-import { nClassesOf } from '../validation/index.js';
-import { BaseSearchCV, type Evaluation, type SearchOptions } from './base-search.js';
+import type { Split } from '../splitters/index.js';
+import type { PreparedSearch } from '../validation/index.js';
+import { BaseSearchCV, type Evaluation, type SearchOptions, type SearchPlan } from './base-search.js';
 import { halvingSchedule, topK, type Schedule } from './halving-schedule.js';
 
 export type HalvingResource = 'maxEpochs' | 'nSamples';
@@ -55,24 +54,16 @@ export interface HalvingRandomOptions extends HalvingOptions {
 
 const HALVING_OPTIONS = ['resource', 'factor', 'minResources', 'maxResources', 'aggressiveElimination', 'seed'];
 
-/** What the schedule needs to know about the data (nSamples) before the first round. */
-export interface HalvingContext {
-  nSplits: number;
-  nClasses?: number;
-  /** Rows of the smallest training fold. */
-  minTrainRows: number;
-}
-
 export interface HalvingRound {
   iter: number;
   nCandidates: number;
   nResources: number;
 }
 
-export interface HalvingPlan {
+/** A halving search's plan: the rounds' sizes and resources, and how the schedule derived them. */
+export interface HalvingPlan extends SearchPlan {
+  resource: HalvingResource;
   schedule: Schedule;
-  /** Candidates of the first round; later rounds keep ceil(n / factor) each. */
-  nCandidates: number[];
 }
 
 abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<E> {
@@ -86,7 +77,9 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
   schedule: Schedule | undefined;
   rounds: HalvingRound[] = [];
   nRemainingCandidates: number | undefined;
-  private context: HalvingContext | undefined;
+  /** cvResults' iter and n_resources columns: the round and resource of each candidate so far. */
+  private iterColumn: number[] = [];
+  private resourceColumn: number[] = [];
 
   constructor(estimator: E, options: HalvingOptions, extraOptions: string[], defaultMin: 'exhaust' | 'smallest') {
     super(estimator, options, [...HALVING_OPTIONS, ...extraOptions]);
@@ -108,31 +101,26 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
   /** The first round's candidates, given the resolved resources (random: 'exhaust' needs them). */
   protected abstract firstCandidates(minResources: number, maxResources: number): Params[];
 
-  /** The rounds this search will run on data described by `context` (the CLI prints it). */
-  plan(context: HalvingContext): HalvingPlan {
-    const { schedule, candidates } = this.resolve(context);
-    const nCandidates = [candidates.length];
-    for (let i = 1; i < schedule.nIterations; i++) nCandidates.push(Math.ceil(nCandidates[i - 1] / this.factor));
-    return { schedule, nCandidates };
+  override plan(X: FeaturesInput, y: TargetsInput, fitOptions: { groups?: ArrayLike<number> } = {}): HalvingPlan {
+    return super.plan(X, y, fitOptions) as HalvingPlan;
   }
 
-  /** Folds, classes and the smallest training fold, as fit will split this data. */
-  contextFor(X: FeaturesInput, y: TargetsInput, groups?: ArrayLike<number>): HalvingContext {
-    const task = this.estimator.task;
-    const data = checkXy(X, y, { owner: `${this.constructor.name}.fit`, task });
-    const splitter = resolveCv(this.options.cv ?? 5, { classifier: task === 'classification', nSamples: data.X.nSamples, y: data.y });
-    const splits = splitter.split(data.X.nSamples, { y: data.y, groups });
-    return { nSplits: splits.length, nClasses: nClassesOf(data), minTrainRows: Math.min(...splits.map(([train]) => train.length)) };
+  protected planRounds(prepared: PreparedSearch, refitMetric: string | false): Omit<HalvingPlan, keyof Omit<SearchPlan, 'candidates' | 'rounds'>> {
+    this.promotionMetric(refitMetric, Object.keys(prepared.scorers));
+    const { schedule, candidates } = this.resolve(prepared);
+    const rounds = [{ nCandidates: candidates.length, nResources: schedule.resources[0] }];
+    for (let i = 1; i < schedule.nIterations; i++) rounds.push({ nCandidates: Math.ceil(rounds[i - 1].nCandidates / this.factor), nResources: schedule.resources[i] });
+    return { candidates, rounds, resource: this.resource, schedule };
   }
 
-  private resolve(context: HalvingContext): { schedule: Schedule; candidates: Params[] } {
+  private resolve(prepared: PreparedSearch): { schedule: Schedule; candidates: Params[] } {
     const owner = this.constructor.name;
-    const smallest = this.resource === 'maxEpochs' ? 1 : 2 * context.nSplits * (context.nClasses ?? 1);
+    const smallest = this.resource === 'maxEpochs' ? 1 : 2 * prepared.splits.length * (prepared.nClasses ?? 1);
     const maxResources = this.maxResources === 'auto'
-      ? this.resource === 'maxEpochs' ? (this.estimator.getParams().maxEpochs as number) : context.minTrainRows
+      ? this.resource === 'maxEpochs' ? (this.estimator.getParams().maxEpochs as number) : prepared.minTrainRows
       : this.maxResources;
-    if (this.resource === 'nSamples' && maxResources > context.minTrainRows) {
-      throw new InvalidParameterError(messages.halvingMaxAboveTrainRows(owner, maxResources, context.minTrainRows));
+    if (this.resource === 'nSamples' && maxResources > prepared.minTrainRows) {
+      throw new InvalidParameterError(messages.halvingMaxAboveTrainRows(owner, maxResources, prepared.minTrainRows));
     }
     const minBeforeExhaust = typeof this.minResources === 'number' ? this.minResources : smallest;
     if (minBeforeExhaust > maxResources) throw new InvalidParameterError(messages.halvingMinAboveMax(owner, minBeforeExhaust, maxResources));
@@ -144,15 +132,10 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     return { schedule, candidates };
   }
 
-  override async fit(X: FeaturesInput, y: TargetsInput, fitOptions: { groups?: ArrayLike<number> } = {}): Promise<this> {
-    this.context = this.resource === 'nSamples' ? this.contextFor(X, y, fitOptions.groups) : undefined;
-    return super.fit(X, y, fitOptions);
-  }
-
   /** The best candidate of the last round (NaN scores never win; all NaN: its first). */
   override get bestIndex(): number {
     const results = this.requireResults('bestIndex');
-    const metric = this.promotionMetric();
+    const metric = this.promotionMetric(this.refitMetric(undefined), this.scorerNames);
     const iters = results.iter as number[];
     const last = Math.max(...iters);
     const means = results[`mean_test_${metric}`] as number[];
@@ -164,22 +147,23 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     return best;
   }
 
-  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<CvResults>): Promise<void> {
-    const metric = this.promotionMetric();
-    const context = this.context ?? { nSplits: this.nSplits!, minTrainRows: Number.POSITIVE_INFINITY };
-    const resolved = this.resolve(context);
-    const schedule = resolved.schedule;
-    let candidates = resolved.candidates;
+  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<CvResults>, plan: SearchPlan): Promise<void> {
+    const metric = plan.refitMetric as string;
+    const { schedule } = plan as HalvingPlan;
+    let candidates = plan.candidates;
     this.schedule = schedule;
     this.rounds = [];
+    this.iterColumn = [];
+    this.resourceColumn = [];
     for (let iter = 0; iter < schedule.nIterations; iter++) {
       const nResources = schedule.resources[iter];
       const round = this.resource === 'maxEpochs' ? candidates.map((c) => ({ ...c, maxEpochs: nResources })) : candidates.map((c) => ({ ...c }));
-      const results = await evaluate({
-        candidates: round,
-        ...(this.resource === 'nSamples' ? { trainRows: nResources, trainRowsSeed: deriveSeed(this.seed, 'halving', iter) } : {}),
-        extra: { iter, n_resources: nResources },
-      });
+      this.iterColumn.push(...round.map(() => iter));
+      this.resourceColumn.push(...round.map(() => nResources));
+      // Each round has its own folds, as scikit-learn hands each round its own cv: on
+      // nSamples a seeded subset of every training fold, drawn afresh per round.
+      const splits = this.resource === 'nSamples' ? roundSplits(plan.prepared.splits, nResources, deriveSeed(this.seed, 'halving', iter)) : undefined;
+      const results = await evaluate({ candidates: round, splits });
       this.rounds.push({ iter, nCandidates: round.length, nResources });
       const inRound = (results.iter as number[]).flatMap((value, i) => (value === iter ? [i] : []));
       const keep = topK(inRound, results[`mean_test_${metric}`] as number[], Math.ceil(round.length / this.factor));
@@ -188,10 +172,14 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     this.nRemainingCandidates = candidates.length;
   }
 
-  private promotionMetric(): string {
-    const metric = this.refitMetric(undefined);
-    if (metric === false) throw new InvalidParameterError(messages.halvingNeedsOneMetric(this.constructor.name, this.scorerNames));
-    return metric;
+  protected override candidateColumns(): Record<string, unknown[]> {
+    return { iter: this.iterColumn, n_resources: this.resourceColumn };
+  }
+
+  /** The one metric candidates are promoted by (halving cannot weigh several). */
+  private promotionMetric(refitMetric: string | false, scorerNames: readonly string[]): string {
+    if (refitMetric === false) throw new InvalidParameterError(messages.halvingNeedsOneMetric(this.constructor.name, scorerNames));
+    return refitMetric;
   }
 }
 
@@ -256,4 +244,18 @@ function stripResource(params: Params, resource: HalvingResource): Params {
 
 function isPositiveInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+/**
+ * Halving on nSamples: a seeded random subset of `rows` rows of each training fold (kept
+ * in ascending order). Not the first rows: a fold's training rows are sorted by index,
+ * and data sorted by class (MNIST's files) would then train on a few classes only.
+ */
+export function roundSplits(splits: readonly Split[], rows: number, seed: number): Split[] {
+  const rng = new Rng(seed);
+  return splits.map(([train, test]) => {
+    if (rows >= train.length) return [train, test];
+    const picked = rng.permutation(train.length).subarray(0, rows).sort();
+    return [picked.map((position) => train[position]), test];
+  });
 }

@@ -1,7 +1,7 @@
 import { checkInteger, messages, warn, type RunMeta } from '../core/index.js';
 import type { NeuralNet } from '../estimators/index.js';
 import { ParameterSampler, type DistributionSpec } from '../params/index.js';
-import { BaseSearchCV, type Evaluation, type SearchOptions } from './base-search.js';
+import { BaseSearchCV, type Evaluation, type SearchOptions, type SearchPlan } from './base-search.js';
 
 export interface RandomSearchOptions extends SearchOptions {
   /** Candidates to draw. Default 10. */
@@ -37,10 +37,15 @@ export class RandomizedSearchCV<E extends NeuralNet = NeuralNet> extends BaseSea
     return this.sampler.seed;
   }
 
-  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<unknown>): Promise<void> {
+  protected planRounds(): Pick<SearchPlan, 'candidates' | 'rounds'> {
+    const candidates = this.sampler.toArray();
+    return { candidates, rounds: [{ nCandidates: candidates.length }] };
+  }
+
+  protected async runSearch(evaluate: (evaluation: Evaluation) => Promise<unknown>, plan: SearchPlan): Promise<void> {
     if (this.sampler.capped) {
       warn('UserWarning', messages.samplerSpaceSmaller(this.sampler.length, this.sampler.nIter));
     }
-    await evaluate({ candidates: this.sampler.toArray() });
+    await evaluate({ candidates: plan.candidates });
   }
 }

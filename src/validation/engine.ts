@@ -57,6 +57,11 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Use this executor instead of creating (and closing) one. */
   executor?: Executor;
+  /**
+   * Hands each fit's estimator to this function instead of freeing it (crossValidate's
+   * returnEstimator): fitted, or unfitted where the fit failed. The fits then run in this thread, one by one.
+   */
+  keepEstimator?: (task: FitTask, estimator: NeuralNet) => void;
   /** Train each candidate's folds as one stacked model where they can be: true, false or 'auto'. The public entry points default to 'auto' (checkFoldBatching); left out here, nothing is stacked. */
   foldBatching?: FoldBatching;
   /** Seconds each fit may train; past it the fit fails with FitTimeoutError and the search goes on. */
@@ -113,12 +118,14 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     }
   }
   const unfinished = tasks.filter((task) => !byTask.has(task));
-  const groups = await stackGroups({ foldBatching: o.foldBatching ?? false, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs }, unfinished);
+  // A kept estimator is one fit's own model, so kept fits never train stacked.
+  const foldBatching = o.keepEstimator ? false : o.foldBatching ?? false;
+  const groups = await stackGroups({ foldBatching, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs }, unfinished);
   const pending = longestFirst(unfinished, o, groups);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
-  const executor = o.executor ?? createExecutor({ nJobs: o.nJobs, inProcessOnly: customScorers !== undefined, fitTimeout: o.fitTimeout });
+  const executor = o.executor ?? createExecutor({ nJobs: o.nJobs, inProcessOnly: customScorers !== undefined || o.keepEstimator !== undefined, fitTimeout: o.fitTimeout });
   let raised: FitRecord | undefined;
   let nested: FitRecord | undefined;
   let done = byTask.size;
@@ -128,6 +135,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
     for (const record of byTask.values()) o.onProgress?.({ done: 0, total: tasks.length, resumed, record });
     await executor.run(pending, o.data, {
       customScorers,
+      keepEstimator: o.keepEstimator,
       stackGroups: groups,
       signal: abort.signal,
       onResult: async (record) => {

@@ -6,8 +6,9 @@
  */
 import os from 'node:os';
 import { InvalidParameterError, messages, type FitRecord } from '../core/index.js';
+import type { NeuralNet } from '../estimators/index.js';
 import type { Scorer } from '../scoring/index.js';
-import { fitAndScore, fitAndScoreGroup } from './fit-and-score.js';
+import { fitAndScore, fitAndScoreGroup, fitAndScoreKeeping } from './fit-and-score.js';
 import { unitsOf, type FitTask, type SearchData } from './task.js';
 
 export interface RunOptions {
@@ -17,6 +18,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Function scorers, which cannot cross a thread boundary. */
   customScorers?: Record<string, Scorer>;
+  /** Fitted estimators go here instead of being freed; they cannot cross a thread boundary either. */
+  keepEstimator?: (task: FitTask, estimator: NeuralNet) => void;
   /** Candidate → its stack: the pending fits of a stack train as one model where they can (fitAndScoreGroup). */
   stackGroups?: ReadonlyMap<number, number>;
 }
@@ -50,7 +53,7 @@ export class InProcessExecutor implements Executor {
       if (options.signal?.aborted) break;
       const done = unit.length > 1
         ? await fitAndScoreGroup(unit, data, options.customScorers)
-        : [await fitAndScore(unit[0], data, options.customScorers)];
+        : [await fitOne(unit[0], data, options)];
       for (const record of done) {
         await options.onResult?.(record);
         records.push(record);
@@ -62,6 +65,13 @@ export class InProcessExecutor implements Executor {
   }
 
   async close(): Promise<void> {}
+}
+
+async function fitOne(task: FitTask, data: SearchData, options: RunOptions): Promise<FitRecord> {
+  if (!options.keepEstimator) return fitAndScore(task, data, options.customScorers);
+  const { record, estimator } = await fitAndScoreKeeping(task, data, options.customScorers);
+  if (estimator) options.keepEstimator(task, estimator);
+  return record;
 }
 
 type ExecutorFactory = (request: ExecutorRequest) => Executor;

@@ -16,7 +16,7 @@ export async function fitAndScore(task: FitTask, data: SearchData, customScorers
   return record;
 }
 
-/** fitAndScore that hands back the fitted estimator (crossValidate's returnEstimator). */
+/** fitAndScore that hands back the estimator (crossValidate's returnEstimator): fitted, or freed and unfitted when its fit failed. */
 export async function fitAndScoreKeeping(task: FitTask, data: SearchData, customScorers?: Record<string, Scorer>): Promise<{ record: FitRecord; estimator?: NeuralNet }> {
   const record = emptyRecord(task);
   let estimator: NeuralNet | undefined;
@@ -33,7 +33,7 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
     await scoreInto(record, estimator, scorers, task, data);
   } catch (error) {
     estimator?.dispose();
-    return { record: failedInto(record, task, error, customScorers) };
+    return { record: failedInto(record, task, error, customScorers), estimator };
   }
   return { record, estimator };
 }

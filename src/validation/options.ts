@@ -1,4 +1,5 @@
-import { InvalidParameterError, messages } from '../core/index.js';
+import { InvalidParameterError, checkBoolean, messages } from '../core/index.js';
+import { resolveNJobs } from './executor.js';
 
 export function checkErrorScore(value: unknown): number | 'raise' {
   if (value === undefined) return Number.NaN;
@@ -20,3 +21,31 @@ export function checkFoldBatching(owner: string, value: unknown): FoldBatching {
   throw new InvalidParameterError(messages.invalidValue(owner, 'foldBatching', value, "true, false or 'auto'"));
 }
 
+
+/** The options every search and crossValidate take, as a caller gives them. */
+export interface FitSettingsInput {
+  returnTrainScore?: boolean;
+  /** The score a failed fit gets (default NaN), or 'raise' to stop at the first failure. */
+  errorScore?: number | 'raise';
+  /** Parallel fits: a positive integer, or -1 for every core. Default 1. */
+  nJobs?: number;
+  foldBatching?: FoldBatching;
+}
+
+/** The same options checked, with their defaults. */
+export interface FitSettings {
+  returnTrainScore: boolean;
+  errorScore: number | 'raise';
+  nJobs: number;
+  foldBatching: FoldBatching;
+}
+
+/** Checks the shared options at once (a constructor's, or crossValidate's, first lines), naming `owner`. */
+export function checkFitSettings(owner: string, options: FitSettingsInput): FitSettings {
+  return {
+    returnTrainScore: checkBoolean(owner, 'returnTrainScore', options.returnTrainScore ?? false),
+    errorScore: checkErrorScore(options.errorScore),
+    nJobs: resolveNJobs(options.nJobs ?? 1),
+    foldBatching: checkFoldBatching(owner, options.foldBatching),
+  };
+}

@@ -118,6 +118,19 @@ test('crossValidate returns scikit-learn keys and fitted estimators when asked',
   for (const e of result.estimator!) e.dispose();
 });
 
+test("crossValidate with returnEstimator goes through the engine: errorScore 'raise' stops it, a number keeps a failed fold's place", async (t) => {
+  const failing = new NeuralNetClassifier({ ...training, module: failingModule, 'module.failOnFold': 1 });
+  await t.throwsAsync(crossValidate(failing, moons.X, moons.y, { cv: 3, returnEstimator: true, errorScore: 'raise' }), {
+    instanceOf: FitFailedError,
+    message: messages.fitRaised('', 1, messages.moduleBuilderFailed('failing', 'this module fails on purpose')),
+  });
+  const { result, warnings } = await collectWarnings(() => crossValidate(failing, moons.X, moons.y, { cv: 3, returnEstimator: true, errorScore: -1 }));
+  t.deepEqual(result.test_score.map((s) => s === -1), [false, true, false]);
+  t.deepEqual(result.estimator!.map((e) => e.isFitted), [true, false, true]);
+  t.deepEqual(warnings.map((w) => w.kind), ['FitFailedWarning']);
+  for (const e of result.estimator!) e.dispose();
+});
+
 test('a regressor searches with r2 by default and a splitter object as cv', async (t) => {
   const data = makeRegression({ nSamples: 40, nFeatures: 3, nInformative: 3, noise: 0.1, seed: 0 });
   const run = async (scoring?: string) => {

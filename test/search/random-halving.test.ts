@@ -1,6 +1,6 @@
 import test from 'ava';
 import { HalvingGridSearchCV, HalvingRandomSearchCV, RandomizedSearchCV, halvingSchedule } from '../../src/search/index.js';
-import { roundSplits } from '../../src/search/base-search.js';
+import { roundSplits } from '../../src/search/halving.js';
 import { floorLog, topK } from '../../src/search/halving-schedule.js';
 import { NeuralNetClassifier } from '../../src/estimators/index.js';
 import { loguniform, randint, uniform } from '../../src/params/index.js';
@@ -171,7 +171,10 @@ test('HalvingRandomSearchCV on nSamples: subsets of the training folds, the colu
   t.true(a.fits.every((f, i) => f.nTrain === (i < 8 ? 10 : 20) && f.nTest === 30));
   t.false('param_maxEpochs' in a.cvResults!);
   t.deepEqual(scoresOf(a.cvResults!), scoresOf(b.cvResults!));
-  t.deepEqual(a.plan({ nSplits: 2, nClasses: 2, minTrainRows: 30 }).nCandidates, [4, 2]);
+  const plan = a.plan(moons.X, moons.y);
+  t.deepEqual(plan.rounds, [{ nCandidates: 4, nResources: 10 }, { nCandidates: 2, nResources: 20 }]);
+  t.is(plan.nFits, 12);
+  t.is(plan.prepared.minTrainRows, 30);
 });
 
 test('halving refuses bad options with their messages', (t) => {
@@ -184,7 +187,7 @@ test('halving refuses bad options with their messages', (t) => {
   t.throws(() => new HalvingRandomSearchCV(net, { lr: randint(1, 3) }, { minResources: 'exhaust' }), { message: messages.halvingBothExhaust('HalvingRandomSearchCV') });
   t.throws(() => new HalvingRandomSearchCV(net, { lr: [0.1] }, { nCandidates: 2.5 }), { message: messages.halvingNCandidatesInvalid('HalvingRandomSearchCV', 2.5) });
   const tooMany = new HalvingGridSearchCV(net, { lr: [0.1] }, { minResources: 5 });
-  t.throws(() => tooMany.plan({ nSplits: 2, minTrainRows: 30 }), { message: messages.halvingMinAboveMax('HalvingGridSearchCV', 5, 2) });
-  const rows = new HalvingGridSearchCV(net, { lr: [0.1] }, { resource: 'nSamples', maxResources: 31 });
-  t.throws(() => rows.plan({ nSplits: 2, nClasses: 2, minTrainRows: 30 }), { message: messages.halvingMaxAboveTrainRows('HalvingGridSearchCV', 31, 30) });
+  t.throws(() => tooMany.plan(moons.X, moons.y), { message: messages.halvingMinAboveMax('HalvingGridSearchCV', 5, 2) });
+  const rows = new HalvingGridSearchCV(net, { lr: [0.1] }, { resource: 'nSamples', maxResources: 31, cv: 2 });
+  t.throws(() => rows.plan(moons.X, moons.y), { message: messages.halvingMaxAboveTrainRows('HalvingGridSearchCV', 31, 30) });
 });

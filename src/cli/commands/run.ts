@@ -8,9 +8,7 @@ import { FileSystemError, MAX_SEED, RunLockedError, SearchFileError, UsageError,
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
 import { MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { datasetLabels } from '../../data/index.js';
-import { resolveScoring, DEFAULT_SCORER } from '../../scoring/index.js';
-import { resolveCv } from '../../splitters/index.js';
-import { HalvingGridSearchCV, HalvingRandomSearchCV, GridSearchCV, RandomizedSearchCV, type BaseSearchCV } from '../../search/index.js';
+import type { HalvingPlan, SearchPlan } from '../../search/index.js';
 import { runJournal } from '../../results/journal.js';
 import { lockRunFolder, type RunLock } from '../../results/run-lock.js';
 import { formatRankedTable } from '../../results/ranked-table.js';
@@ -102,12 +100,12 @@ async function runLocked(
   });
   const estimator = createEstimator(definition, overrides);
   const backend = await initBackend();
-  const metric = metricOf(definition, estimator.task);
   const say = (line: string) => !quiet && out.stdout(line);
   say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset))));
   say(describeBackend(backend));
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
+  let metric: { key: string; label: string } | undefined;
   const resumeArgs = ['run', ...argv.filter((a) => a !== '--no-resume' && a !== '--resume'), '--resume'];
   const search = await runUntilStopped(async (signal) => {
     const search = createSearch(definition, estimator, overrides, {
@@ -116,14 +114,17 @@ async function runLocked(
       onProgress: (progress) => reporter?.onProgress(progress),
       ...(remote ? { executor: remote } : {}),
     });
-    const plan = planOf(search, definition, dataset);
-    say(plan.line);
+    // The data is checked and split once, here: the plan printed is the plan that runs.
+    const plan = search.plan({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, datasetLabels(dataset));
+    metric = metricOf(plan);
+    say(planLine(plan));
     reporter = createProgressReporter({
-      stream: out.progressStream, verbose: quiet ? 0 : 1, total: plan.fits, backend: backend.name,
-      workers: resolveNJobs(overrides.nJobs ?? definition.nJobs ?? -1), nSplits: plan.nSplits, candidates: plan.candidates, metric: metric.key,
+      stream: out.progressStream, verbose: quiet ? 0 : 1, total: plan.nFits, backend: backend.name,
+      workers: resolveNJobs(overrides.nJobs ?? definition.nJobs ?? -1), nSplits: plan.prepared.splits.length,
+      candidates: plan.rounds.length === 1 ? plan.candidates : undefined, metric: metric.key,
     });
     try {
-      return await search.fit({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, datasetLabels(dataset));
+      return await search.fitPlan(plan);
     } finally {
       reporter.finish();
     }
@@ -132,7 +133,7 @@ async function runLocked(
   const run: RunResult = search.runResult();
   run.meta = { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } };
   const written = await writeReport(outDir, run);
-  if (!quiet) {
+  if (!quiet && metric) {
     const total = run.cvResults.params.length;
     out.stdout('');
     out.stdout(messages.cliRankedTitle(metric.label, Math.min(TOP, total), total));
@@ -162,31 +163,16 @@ async function openCoordinator(url: string, queueFlag: string | undefined, file:
 }
 
 /** The score the table ranks by: its column key ('score' for one metric) and its name. */
-function metricOf(definition: SearchDefinition, task: 'classification' | 'regression'): { key: string; label: string } {
-  const names = Object.keys(resolveScoring(definition.scoring, { task }));
-  if (names.length === 1 && names[0] === 'score') {
-    return { key: 'score', label: typeof definition.scoring === 'string' ? definition.scoring : DEFAULT_SCORER[task] };
-  }
-  const key = typeof definition.refit === 'string' ? definition.refit : names[0];
+function metricOf(plan: SearchPlan): { key: string; label: string } {
+  const { scorers } = plan.prepared;
+  const names = Object.keys(scorers);
+  if (names.length === 1 && names[0] === 'score') return { key: 'score', label: scorers.score.name };
+  const key = plan.refitMetric === false ? names[0] : plan.refitMetric;
   return { key, label: key };
 }
 
-interface Plan {
-  line: string;
-  fits: number;
-  nSplits: number;
-  candidates?: readonly Record<string, unknown>[];
-}
-
-function planOf(search: BaseSearchCV, definition: SearchDefinition, dataset: { X: Float32Array; y: Int32Array | Float32Array; shape: [number, number]; sampleShape: number[] }): Plan {
-  const X = { data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] };
-  if (search instanceof HalvingGridSearchCV || search instanceof HalvingRandomSearchCV) {
-    const context = search.contextFor(X, dataset.y);
-    const { schedule, nCandidates } = search.plan(context);
-    const fits = nCandidates.reduce((a, b) => a + b, 0) * context.nSplits;
-    return { line: messages.cliHalvingPlan(search.resource, nCandidates, schedule.resources, context.nSplits), fits, nSplits: context.nSplits };
-  }
-  const nSplits = resolveCv(definition.cv ?? 5, { classifier: search.estimator.task === 'classification', nSamples: dataset.shape[0], y: dataset.y }).getNSplits();
-  const candidates = search instanceof GridSearchCV ? search.paramGrid.toArray() : (search as RandomizedSearchCV).sampler.toArray();
-  return { line: messages.cliPlan(candidates.length, nSplits), fits: candidates.length * nSplits, nSplits, candidates };
+function planLine(plan: SearchPlan | HalvingPlan): string {
+  const nSplits = plan.prepared.splits.length;
+  if ('schedule' in plan) return messages.cliHalvingPlan(plan.resource, plan.rounds.map((r) => r.nCandidates), plan.schedule.resources, nSplits);
+  return messages.cliPlan(plan.candidates.length, nSplits);
 }

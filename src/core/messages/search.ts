@@ -78,3 +78,7 @@ export function halvingNCandidatesInvalid(owner: string, value: unknown): string
 export function halvingNeedsOneMetric(owner: string, metrics: readonly string[]): string {
   return `${owner}: successive halving promotes candidates by one metric; with several (${metrics.join(', ')}) set refit to the name of the one to use.`;
 }
+
+export function planOfAnotherSearch(owner: string): string {
+  return `${owner}.fitPlan: the plan was not made by this search; pass what this search's plan(X, y) returned, or call fit(X, y).`;
+}
