@@ -20,9 +20,18 @@ const QUIET_NPM = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=wa
 /** Seconds each step took, printed with `npx ava --verbose` (where the time goes; not asserted). */
 const timings: string[] = [];
 
+/**
+ * The environment of a user's shell: under `npm test`, npm hands its children npm_config_*
+ * variables (npm_config_local_prefix is this repository), which would make the project's
+ * `npm install` install into the repository. Only npm's cache is kept, for --prefer-offline.
+ */
+const USER_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^npm_(config|package|lifecycle|command|execpath|node_execpath)/i.test(key) || key === 'npm_config_cache'),
+);
+
 function run(command: string, args: string[], options: SpawnSyncOptions) {
   const started = performance.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: USER_ENV, ...options });
   timings.push(`${[command.replace(/.*\//, ''), ...args.slice(0, 3)].join(' ')}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
