@@ -67,6 +67,11 @@ export interface FitRecord {
   history: HistoryRow[];
   error?: SerializedError;
   /**
+   * Metrics that failed although the fit trained (scikit-learn's `_score`), keyed
+   * `test_<metric>` / `train_<metric>`; their scores are errorScore (NaN for a scorer that returned NaN).
+   */
+  scoreErrors?: Record<string, SerializedError>;
+  /**
    * The thread that ran the fit (node:worker_threads' threadId; 0 is the main thread).
    * It tells where a fit ran, never what it scored: it is the one field that differs with nJobs.
    */

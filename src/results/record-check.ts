@@ -33,6 +33,7 @@ export function fitRecordProblem(value: unknown, path = 'record'): string | unde
     field('nTest', isCount, 'an integer >= 0') ??
     historyProblem(record.history, `${path}.history`) ??
     (record.error === undefined ? undefined : errorProblem(record.error, `${path}.error`)) ??
+    scoreErrorsProblem(record.scoreErrors, `${path}.scoreErrors`) ??
     field('threadId', isCount, 'an integer >= 0', true) ??
     field('notBatched', isString, 'a string', true) ??
     field('worker', isString, 'a string', true)
@@ -54,6 +55,16 @@ function historyProblem(history: unknown, path: string): string | undefined {
     const { epoch, train_loss: trainLoss } = row as Record<string, unknown>;
     if (!isCount(epoch)) return messages.fieldHolds(`${path}[${i}].epoch`, epoch, 'an integer >= 0');
     if (!isNumber(trainLoss)) return messages.fieldHolds(`${path}[${i}].train_loss`, trainLoss, 'a number');
+  }
+  return undefined;
+}
+
+function scoreErrorsProblem(errors: unknown, path: string): string | undefined {
+  if (errors === undefined) return undefined;
+  if (!isObject(errors)) return messages.fieldHolds(path, errors, 'an object of errors by score');
+  for (const [score, error] of Object.entries(errors as Record<string, unknown>)) {
+    const problem = errorProblem(error, `${path}.${score}`);
+    if (problem) return problem;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * and returns the records in (candidate, fold) order — never in completion order.
  */
 import { fileURLToPath } from 'node:url';
-import { FitFailedError, SearchInWorkerError, deriveSeed, messages, type FitRecord, type Params } from '../core/index.js';
+import { FitFailedError, SearchInWorkerError, deriveSeed, messages, warn, type FitRecord, type Params } from '../core/index.js';
 import type { EstimatorSpec, NeuralNet } from '../estimators/index.js';
 import { longestFirst, stackGroups } from './stack-groups.js';
 import type { FoldBatching } from './options.js';
@@ -150,10 +150,12 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
         byTask.set(task, record);
         done++;
         o.onProgress?.({ done, total: tasks.length, resumed, record });
-        if (record.error && o.errorScore === 'raise' && !raised) {
+        const failure = record.error ?? Object.values(record.scoreErrors ?? {})[0];
+        if (failure && o.errorScore === 'raise' && !raised) {
           raised = record;
           abort.abort();
         }
+        if (o.errorScore !== 'raise') warnScoringFailures(record, candidateText(o, record.candidateIndex));
       },
     });
   } finally {
@@ -165,9 +167,10 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   if (nested) throw new SearchInWorkerError(messages.searchInsideWorker(moduleFileOf(taskOf(nested))));
   if (!raised) o.signal?.throwIfAborted();
   if (raised) {
-    const params = o.candidates[raised.candidateIndex - (o.firstCandidateIndex ?? 0)];
-    const shown = Object.entries(params).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
-    throw new FitFailedError(messages.fitRaised(shown, raised.foldIndex, raised.error!.message));
+    const shown = candidateText(o, raised.candidateIndex);
+    if (raised.error) throw new FitFailedError(messages.fitRaised(shown, raised.foldIndex, raised.error.message));
+    const [score, error] = Object.entries(raised.scoreErrors!)[0];
+    throw new FitFailedError(messages.scoringRaised(score, shown, raised.foldIndex, `${error.name}: ${error.message}`));
   }
   return tasks.filter((t) => byTask.has(t)).map((t) => byTask.get(t)!);
 }
@@ -180,16 +183,19 @@ function moduleFileOf(task: FitTask): string | undefined {
     : undefined;
 }
 
-/** Counts failures and says so once, as scikit-learn's `_warn_or_raise_about_fit_failures`. */
-export function reportFailures(records: readonly FitRecord[]): string | undefined {
-  const failed = records.filter((r) => r.error);
-  if (failed.length === 0) return undefined;
-  const counts = new Map<string, number>();
-  for (const r of failed) {
-    const line = `${r.error!.name}: ${r.error!.message}`;
-    counts.set(line, (counts.get(line) ?? 0) + 1);
-  }
-  const summary = [...counts].map(([line, n]) => `${n} fits failed with the following error:\n${line}`).join('\n\n');
-  if (failed.length === records.length) throw new FitFailedError(messages.allFitsFailed(records.length, summary));
-  return messages.someFitsFailed(failed.length, records.length, summary);
+/** A candidate's parameters as the failure messages show them: `lr: 0.1, module.hiddenUnits: [8]`. */
+function candidateText(o: EngineOptions, candidateIndex: number): string {
+  const params = o.candidates[candidateIndex - (o.firstCandidateIndex ?? 0)];
+  return Object.entries(params).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
 }
+
+/** One warning per metric that failed while its fit trained (scikit-learn's "Scoring failed"), naming the metric and the fit. */
+function warnScoringFailures(record: FitRecord, candidate: string): void {
+  for (const [score, error] of Object.entries(record.scoreErrors ?? {})) {
+    const [set, ...metric] = score.split('_');
+    const value = (set === 'train' ? record.trainScores : record.testScores)?.[metric.join('_')] ?? Number.NaN;
+    warn('UserWarning', messages.scoringFailed(score, candidate, record.foldIndex, `${error.name}: ${error.message}`, value));
+  }
+}
+
+export { reportFailures } from './failures.js';

@@ -73,3 +73,22 @@ export function metricClassAbsent(metric: string, label: number, present: boolea
   const why = present ? `every sample is of class ${label}` : `class ${label} has no sample`;
   return `${metric}: ${why} in yTrue, so its one-vs-rest ROC AUC is not defined; make sure every test fold holds every class (StratifiedKFold).`;
 }
+
+// ── scoring a fit (validation/score-fit.ts) ───────────────────────────────────
+
+export function scorerNotANumber(name: string, value: unknown): string {
+  return `custom scorer '${name}' returned ${describeValue(value)}; a scorer must return a number`;
+}
+
+export function scorerReturnedNaN(name: string): string {
+  return `custom scorer '${name}' returned NaN`;
+}
+
+/** One metric of one fit that failed while the fit itself trained (scikit-learn's "Scoring failed"). */
+export function scoringFailed(score: string, candidate: string, fold: number, reason: string, errorScore: number): string {
+  return `Scoring failed: ${score} of candidate {${candidate}} on fold ${fold}: ${reason}. This score is set to ${Number.isNaN(errorScore) ? 'NaN' : errorScore}.`;
+}
+
+export function scoringRaised(score: string, candidate: string, fold: number, reason: string): string {
+  return `scoring failed: ${score} of candidate {${candidate}} on fold ${fold} (errorScore: 'raise'): ${reason}`;
+}

@@ -25,6 +25,30 @@ export function someFitsFailed(failed: number, total: number, summary: string): 
   );
 }
 
+export function fitsFailedWith(n: number, line: string): string {
+  return `${n} fits failed with the following error:\n${line}`;
+}
+
+/** Metrics that failed while their fit trained: `line` is `<test|train>_<metric>: <error>`. */
+export function scoresFailedWith(n: number, line: string): string {
+  return `${n} ${n === 1 ? 'score' : 'scores'} failed with the following error:\n${line}`;
+}
+
+export function someScoresFailed(failed: number, summary: string): string {
+  return (
+    `${failed} ${failed === 1 ? 'score' : 'scores'} of fits that trained could not be computed. Each is set to errorScore ` +
+    `(NaN where a custom scorer returned NaN); the fit's other scores keep their values.\nBelow are more details about the failures:\n${summary}`
+  );
+}
+
+export function failuresPerMetric(rows: ReadonlyArray<{ metric: string; failedFits: number; failedScores: number }>, total: number): string {
+  const row = ({ metric, failedFits, failedScores }: { metric: string; failedFits: number; failedScores: number }) => {
+    const why = [failedFits > 0 ? `${failedFits} failed ${failedFits === 1 ? 'fit' : 'fits'}` : '', failedScores > 0 ? `${failedScores} failed ${failedScores === 1 ? 'scoring' : 'scorings'}` : ''].filter(Boolean).join(', ');
+    return `${metric} ${failedFits + failedScores} of ${total} (${why})`;
+  };
+  return `Test scores set to errorScore, per metric: ${rows.map(row).join('; ')}.`;
+}
+
 export function allFitsFailed(total: number, summary: string): string {
   return `All the ${total} fits failed. It is very likely that your model is misconfigured.\nBelow are more details about the failures:\n${summary}`;
 }
