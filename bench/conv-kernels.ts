@@ -3,9 +3,9 @@
  * segment-sum.ts) against the same kernels on tfjs' cpu backend — and, where wasm has a
  * kernel of its own that gridfold replaces (Conv2DBackpropInput, MaxPoolGrad), against
  * that one too — at the shapes of seed 000's DemoNetwork (batch 8: the cpu kernels are
- * slow JavaScript loops), an embedding's gradient, and a depthwise layer. Each wasm time is
- * the median of several runs after a warm-up, the cpu time of fewer; the variants of a
- * kernel alternate, one run each in turn.
+ * slow JavaScript loops), an embedding's gradient, and a depthwise layer. Each time is CPU
+ * time, the wasm ones the median of several runs after a warm-up, the cpu backend's of
+ * fewer; the variants of a kernel alternate, one run each in turn.
  *   node --import tsx bench/conv-kernels.ts [--reps 5]
  */
 import { initBackend, tf } from '../src/backend/index.js';
@@ -74,9 +74,19 @@ function makeInputs(c: KernelCase): tf.NamedTensorMap {
   }));
 }
 
-/** Milliseconds of one run: the registered kernel through the engine, or a config's kernelFunc directly. */
+/** Milliseconds of this process's CPU time (user + system). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * CPU milliseconds of one run: the registered kernel through the engine, or a config's
+ * kernelFunc directly. CPU time, not wall time: every kernel here runs on the calling
+ * thread, and on a machine shared with other work the wall clock also counts the waits.
+ */
 function timeOnce(c: KernelCase, inputs: tf.NamedTensorMap, config?: NonNullable<ReturnType<typeof tf.getKernel>>): number {
-  const started = performance.now();
+  const started = cpuMs();
   if (config) {
     const out = config.kernelFunc({ inputs, backend: tf.backend(), attrs: c.attrs as tf.NamedAttrMap }) as tf.TensorInfo;
     tf.backend().disposeData(out.dataId);
@@ -85,7 +95,7 @@ function timeOnce(c: KernelCase, inputs: tf.NamedTensorMap, config?: NonNullable
     out.dataSync();
     out.dispose();
   }
-  return performance.now() - started;
+  return cpuMs() - started;
 }
 
 interface Row {

@@ -144,7 +144,7 @@ function convKernels(r) {
     `${fixed(row.speedup)}×`, ...(own ? [row.speedupOverWasmOwn === undefined ? '–' : `${fixed(row.speedupOverWasmOwn, 1)}×`] : []), fixed(row.gflops, 1),
   ]);
   return [
-    `### Gradient kernels on wasm — gridfold's vs tfjs' cpu backend${own ? " and wasm's own where gridfold replaces it" : ''} (batch ${r.batch}, median of ${r.reps})`,
+    `### Gradient kernels on wasm — gridfold's vs tfjs' cpu backend${own ? " and wasm's own where gridfold replaces it" : ''} (batch ${r.batch}, CPU time, median of ${r.reps})`,
     '',
     table(['kernel', 'gridfold (ms)', ...(own ? ["wasm's own (ms)"] : []), 'cpu backend (ms)', 'vs cpu', ...(own ? ["vs wasm's own"] : []), 'GFLOP/s'], rows),
   ].join('\n');

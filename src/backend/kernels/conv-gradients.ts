@@ -6,7 +6,7 @@
  * - Conv2DBackpropFilter (missing): im2col of the input, then colsᵀ · dy on gridfold's
  *   GEMM — images taken in chunks so the columns stay a few MB, the chunks' products
  *   summed in the output.
- * - Conv2DBackpropInput (wasm's own is a scalar loop, 24× slower at DemoNetwork's second
+ * - Conv2DBackpropInput (wasm's own is a scalar loop, 11× slower at DemoNetwork's second
  *   conv: bench/conv-kernels.ts): dy · filterᵀ on the GEMM, then col2im.
  * - DepthwiseConv2dNativeBackpropFilter / …BackpropInput (missing): direct loops, four
  *   channels at a time (conv.c).
