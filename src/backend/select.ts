@@ -48,8 +48,10 @@ export async function initBackend(choice: unknown = undefined): Promise<BackendI
   return info;
 }
 
-export function describeBackend(info: BackendInfo): string {
-  return messages.backendChosen(info.name, info.reason, info.name === 'wasm' ? gemmBuild() : undefined);
+/** The backend in one line: with why it was chosen (`verbose`, the default), or only what runs. */
+export function describeBackend(info: BackendInfo, options: { verbose?: boolean } = {}): string {
+  const build = info.name === 'wasm' ? gemmBuild() : undefined;
+  return options.verbose === false ? messages.backendChosenShort(info.name, info.usesGpu, build) : messages.backendChosen(info.name, info.reason, build);
 }
 
 async function select(choice: BackendChoice): Promise<BackendInfo> {

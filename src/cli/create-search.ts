@@ -23,7 +23,7 @@ export interface Overrides {
 }
 
 /** Options of the run itself (not in the file): progress, journal, stop signal, where the fits run. */
-export type RunOptions = Pick<SearchOptions, 'onProgress' | 'journal' | 'signal' | 'verbose' | 'executor'>;
+export type RunOptions = Pick<SearchOptions, 'onProgress' | 'onRefit' | 'journal' | 'signal' | 'verbose' | 'executor'>;
 
 export function searchKindOf(definition: SearchDefinition): SearchKind {
   return definition.search ?? 'grid';

@@ -69,6 +69,22 @@ export class ParameterSampler implements Iterable<Params> {
   toArray(): Params[] {
     return [...this];
   }
+
+  /**
+   * How each drawn parameter is distributed (`{ lr: 'loguniform(0.001, 0.1)' }`), lists
+   * left out; with several spaces, a parameter's first distribution. The report puts a
+   * log-uniform parameter on a log axis.
+   */
+  describe(): Record<string, string> {
+    const described: Record<string, string> = {};
+    for (const { keys, entries } of this.space) {
+      keys.forEach((key, k) => {
+        const entry = entries[k];
+        if (!Array.isArray(entry) && !(key in described)) described[key] = entry.describe();
+      });
+    }
+    return described;
+  }
 }
 
 /** A distribution, or a list of values (a `choice` counts as its list). */

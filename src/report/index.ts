@@ -7,7 +7,7 @@ export { renderReport, ttestIntro, type ReportOptions } from './render.js';
 export { reportSpecs, reportParts } from './specs.js';
 export { writeReport, writeReportPage, writeFileAtomic, REPORT_HTML } from './write.js';
 export { liveText, type LiveStatus } from './html/live-banner.js';
-export { buildModel, refitMetricOf, runLabelsOf, type ReportModel, type Candidate, type ModelOptions } from './model.js';
+export { buildModel, dataGroups, refitMetricOf, runLabelsOf, type ReportModel, type Candidate, type ModelOptions } from './model.js';
 export { parallelData, type ParallelData, type ParallelAxis, type ParallelRow, type AxisKind, type Colouring } from './plots/parallel-data.js';
 export { axisLayout, categoryOrder, chooseNumericKind } from './plots/axes.js';
 export { effectsData, effectsSpec, type EffectsData, type ParameterEffect } from './plots/effects.js';

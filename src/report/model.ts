@@ -54,6 +54,8 @@ export interface ReportModel {
   bestId: number | undefined;
   /** Id of each run's own best (undefined where none finished). */
   runBestIds: Array<number | undefined>;
+  /** Candidates left out because some of their folds have not run yet (a page written mid-run). */
+  pending: number;
 }
 
 export interface ModelOptions {
@@ -69,9 +71,15 @@ export function buildModel(input: RunResult | readonly RunResult[], options: Mod
   const metric = refitMetricOf(runs[0]);
   const candidates: Candidate[] = [];
   const runLabels = runLabelsOf(runs, options.sources);
+  let pending = 0;
   runs.forEach((run, r) => {
     if (!(`mean_test_${metric}` in run.cvResults)) throw new InvalidParameterError(messages.reportMetricMissing(runLabels[r], metric));
-    candidates.push(...candidatesOf(run, r, runLabels[r], metric, candidates.length));
+    // A page written while the search runs shows the candidates whose folds have all come in
+    // (a fold not run yet is no failure); `pending` counts the others.
+    const own = candidatesOf(run, r, runLabels[r], metric);
+    const finished = run.fits.length === 0 ? own : own.filter((c) => c.fits.length >= c.splits.length);
+    pending += own.length - finished.length;
+    for (const c of finished) candidates.push({ ...c, id: candidates.length });
   });
   const varying = varyingParamNames(candidates.map((c) => c.params));
   labelCandidates(candidates, varying, runLabels);
@@ -85,7 +93,7 @@ export function buildModel(input: RunResult | readonly RunResult[], options: Mod
   });
   const bests = runBestIds.filter((id): id is number => id !== undefined).map((id) => candidates[id]).sort(byRank);
   const metricLabel = runs[0].meta.scorers?.[metric] ?? metric;
-  return { runs, metric, metricLabel, candidates, varying, compare: runs.length > 1, runLabels, bestId: bests[0]?.id, runBestIds };
+  return { runs, metric, metricLabel, candidates, varying, compare: runs.length > 1, runLabels, bestId: bests[0]?.id, runBestIds, pending };
 }
 
 /**
@@ -104,6 +112,23 @@ export function runLabelsOf(runs: readonly RunResult[], sources: readonly string
   return labels.map((label, r) => (labels.filter((l) => l === label).length > 1 ? `${label} #${labels.slice(0, r + 1).filter((l) => l === label).length}` : label));
 }
 
+/**
+ * The runs grouped by the data they were made on (meta.data.fingerprint); more than one
+ * group means their scores come from different data. Runs without a fingerprint (older
+ * results) are left out: nothing can be said of them.
+ */
+export function dataGroups(runs: readonly RunResult[], labels: readonly string[]): Array<{ fingerprint: string; runs: string[] }> {
+  const groups: Array<{ fingerprint: string; runs: string[] }> = [];
+  runs.forEach((run, r) => {
+    const fingerprint = run.meta.data?.fingerprint;
+    if (typeof fingerprint !== 'string') return;
+    const group = groups.find((g) => g.fingerprint === fingerprint);
+    if (group) group.runs.push(labels[r]);
+    else groups.push({ fingerprint, runs: [labels[r]] });
+  });
+  return groups;
+}
+
 /** `2026-12-01T21:15:55.123Z` → `2026-12-01 21:15 UTC`. */
 export function startedText(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso ?? '');
@@ -119,7 +144,8 @@ export function refitMetricOf(run: RunResult): string {
   return fromColumns ? fromColumns.slice('mean_test_'.length) : 'score';
 }
 
-function candidatesOf(run: RunResult, r: number, label: string, metric: string, firstId: number): Candidate[] {
+/** The run's candidates (ids are given by the caller, once unfinished ones are left out). */
+function candidatesOf(run: RunResult, r: number, label: string, metric: string): Candidate[] {
   const cv = run.cvResults;
   const means = numberColumn(cv, `mean_test_${metric}`);
   const stds = numberColumn(cv, `std_test_${metric}`);
@@ -130,7 +156,7 @@ function candidatesOf(run: RunResult, r: number, label: string, metric: string, 
     const fits = run.fits.filter((fit) => fit.candidateIndex === i).sort((a, b) => a.foldIndex - b.foldIndex);
     const splits = splitKeys.map((key) => numberColumn(cv, key)[i]);
     return {
-      id: firstId + i, run: r, index: i, search: label, params, label: '', rank: 0,
+      id: -1, run: r, index: i, search: label, params, label: '', rank: 0,
       mean: means[i], std: stds[i], splits, meanFitTime: fitMeans[i], stdFitTime: fitStds[i],
       nTrain: average(fits.map((fit) => fit.nTrain)), nTest: average(fits.map((fit) => fit.nTest)),
       failedFolds: Math.max(fits.filter((fit) => fit.error).length, splits.filter(Number.isNaN).length),

@@ -18,14 +18,18 @@ import type { TTestData } from './plots/ttest.js';
 import { reportParts } from './specs.js';
 
 export interface ReportOptions extends ModelOptions {
-  /** The page title; the search name (or names) by default. */
+  /** The page's title and heading; the search name (or names) by default. */
   title?: string;
+  /** What the data is called on the page (`'MNIST, 10k sample'`); the run's own name for it by default. */
+  dataName?: string;
   /** Set while the search still runs: the page shows a banner and reloads itself. */
   live?: LiveStatus;
 }
 
 export function renderReport(input: RunResult | readonly RunResult[], options: ReportOptions = {}): string {
-  const model = buildModel(input, options);
+  const runs = (Array.isArray(input) ? input : [input]) as RunResult[];
+  const named = options.dataName === undefined ? input : runs.map((run) => ({ ...run, meta: { ...run.meta, data: { ...run.meta.data, name: options.dataName! } } }));
+  const model = buildModel(named, options);
   const { parallel, folds, curves, ttest, specs } = reportParts(model);
   const name = model.runs.map((run) => run.meta.name).join('-vs-');
   const chart = (id: string) => `<div class="chart" id="chart-${id}"></div>`;
@@ -67,7 +71,7 @@ export function renderReport(input: RunResult | readonly RunResult[], options: R
   const csv = tableCsv(model);
   return pageHtml({
     title: options.title ?? (model.compare ? `gridfold: ${model.runLabels.join(' vs ')}` : `gridfold: ${model.runs[0].meta.name}`),
-    header: `${options.live ? renderLiveBanner(options.live) : ''}${renderHeader(model, options.title)}`,
+    header: `${options.live ? renderLiveBanner(options.live, model.pending) : ''}${renderHeader(model, options.title)}`,
     sections,
     payload: {
       name, specs, csv: { header: csv.header, rows: csv.rows }, selectedData: SELECTED_DATA,

@@ -3,16 +3,17 @@
  * The page is written to a temporary file and renamed over the old one, so a browser
  * reloading it mid-run never reads half a page.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../core/index.js';
+import { ensureDirectory } from '../results/files.js';
 import { writeResults } from '../results/json.js';
 import { renderReport, type ReportOptions } from './render.js';
 
 export const REPORT_HTML = 'index.html';
 
 export async function writeReport(dir: string, runResult: RunResult, options: ReportOptions = {}): Promise<{ html: string; json: string; csv: string }> {
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   const { json, csv } = await writeResults(dir, runResult);
   const html = await writeReportPage(dir, runResult, options);
   return { html, json, csv };
@@ -20,7 +21,7 @@ export async function writeReport(dir: string, runResult: RunResult, options: Re
 
 /** Only the page (results.json stays as it is): what a running search rewrites as fits finish. */
 export async function writeReportPage(dir: string, runResult: RunResult | readonly RunResult[], options: ReportOptions = {}, file = join(dir, REPORT_HTML)): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   await writeFileAtomic(file, renderReport(runResult, options));
   return file;
 }

@@ -42,8 +42,8 @@ function shortNumber(value: number): string {
 }
 
 /** One candidate's parameters on one line: `{module.hiddenUnits: 64-32, lr: 0.01}`. */
-export function formatParams(params: Params): string {
-  return `{${Object.entries(params).map(([name, value]) => `${name}: ${formatParamText(value)}`).join(', ')}}`;
+export function formatParams(params: Params, format: (value: unknown) => string = formatParamText): string {
+  return `{${Object.entries(params).map(([name, value]) => `${name}: ${format(value)}`).join(', ')}}`;
 }
 
 /** Python's `repr()` of a JSON-like value, as pandas shows a `params` dict. */

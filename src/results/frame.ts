@@ -15,7 +15,7 @@ export function resultsColumns(cvResults: CvResults): Record<string, unknown[]> 
   checkCvResults('resultsFrame', cvResults);
   const columns: Record<string, unknown[]> = {};
   for (const [key, column] of Object.entries(cvResults)) {
-    if (key === 'params') columns[key] = cvResults.params.map(formatParams);
+    if (key === 'params') columns[key] = cvResults.params.map((params) => formatParams(params));
     else if (key.startsWith('param_')) columns[key] = oneType(column.map(formatParamValue));
     else columns[key] = column.map((cell) => (cell === undefined ? null : cell));
   }

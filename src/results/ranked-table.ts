@@ -4,7 +4,7 @@
  */
 import { checkInteger, checkKnownOptions, InvalidParameterError, messages, type CvResults } from '../core/index.js';
 import { checkCvResults, numberColumn, scoreNamesOf, varyingParamNames } from './columns.js';
-import { formatDuration, formatParamText } from './format.js';
+import { formatDuration, formatParamShort } from './format.js';
 
 export interface RankedTableOptions {
   /** How many candidates to show (10 by default). */
@@ -37,7 +37,7 @@ export function formatRankedTable(cvResults: CvResults, options: RankedTableOpti
     const score = Number.isNaN(means[i])
       ? `failed (${failedFolds} of ${splitKeys.length} folds)`
       : `${means[i].toFixed(4)} ± ${stds[i].toFixed(4)}`;
-    return [String(ranks[i]), score, formatDuration(fitTimes[i]), ...varying.map((name) => formatParamText(cvResults.params[i][name]))];
+    return [String(ranks[i]), score, formatDuration(fitTimes[i]), ...varying.map((name) => (name in cvResults.params[i] ? formatParamShort(cvResults.params[i][name]) : '—'))];
   });
   const rightAligned = [true, false, true, ...varying.map(() => false)];
   const lines = [header, ...rows].map((cells) => alignRow(cells, widths([header, ...rows]), rightAligned));

@@ -16,7 +16,9 @@ import {
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
 import { aggregate } from './aggregate.js';
-import { runMeta } from './run-meta.js';
+import { defaultRunName, runMeta } from './run-meta.js';
+import { snapshotOf, type LiveRound, type SnapshotParts } from './snapshot.js';
+import { dataFingerprint } from '../results/journal.js';
 import { resultsFrame, type ResultsFrame } from '../results/frame.js';
 
 export interface SearchOptions {
@@ -42,6 +44,8 @@ export interface SearchOptions {
   foldBatching?: boolean | 'auto';
   verbose?: number;
   onProgress?: (progress: Progress) => void;
+  /** Called with the best candidate's parameters just before it is refitted on all rows. */
+  onRefit?: (bestParams: Params) => void;
   /** Where finished fits go (resume): a journal, or a factory opened once the data is known (`runJournal`). */
   journal?: FitJournal | JournalFactory;
   signal?: AbortSignal;
@@ -52,7 +56,7 @@ export interface SearchOptions {
   executor?: Executor;
 }
 
-export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'journal', 'signal', 'executor'];
+export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'onRefit', 'journal', 'signal', 'executor'];
 
 /** One round of fits a strategy asks for. */
 export interface Evaluation {
@@ -98,6 +102,8 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   meta: RunMeta | undefined;
   /** The plans this search made: a plan is run only by the search that made it. */
   private readonly plans = new WeakSet<SearchPlan>();
+  /** While fitPlan runs: what snapshot() needs. */
+  private live: { round: LiveRound; parts: Omit<SnapshotParts, 'finished' | 'round' | 'extra'> } | undefined;
 
   constructor(estimator: E, options: SearchOptions, extraOptions: string[] = []) {
     const owner = this.constructor.name;
@@ -153,6 +159,15 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     const backend = await initBackend();
     const candidates: Params[] = [];
     this.fits = [];
+    const fingerprint = dataFingerprint(data);
+    const distributions = this.searchSpace();
+    const meta = (fits: readonly FitRecord[], nCandidates: number, best?: { bestIndex: number; bestParams: Params; bestScore: number }) => runMeta({
+      name: defaultRunName(this.constructor.name, candidates.length > 0 ? candidates : plan.candidates), fingerprint, distributions,
+      searchKind: this.searchKind, estimator: this.estimator, prepared, backend: backend.name, refit: refitMetric,
+      nCandidates, fits, nJobs: this.options.nJobs, started, ...(best ? { best } : {}),
+    });
+    const parts = { nSplits: splits.length, scoreNames: this.scorerNames, returnTrainScore: this.options.returnTrainScore, refitMetric, meta };
+    this.live = { round: { candidates: [], records: [] }, parts };
     const journalOption = this.options.journal;
     let journal = typeof journalOption === 'function' ? undefined : journalOption;
     // One executor for every round of the search: a pool's threads (and their backends)
@@ -167,13 +182,20 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
         if (this.options.verbose > 0) {
           process.stderr.write(`${messages.fittingPlan(splits.length, evaluation.candidates.length)}\n`);
         }
+        const round: LiveRound = { candidates: [...candidates, ...evaluation.candidates], records: [] };
+        this.live = { round, parts };
         const records = await runFits({
           estimator: this.estimator, candidates: evaluation.candidates, firstCandidateIndex: first, splits: evaluation.splits ?? splits,
           data, scorers, nClasses: prepared.nClasses, returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore,
-          nJobs: this.options.nJobs, foldBatching: this.options.foldBatching, journal, onProgress: this.options.onProgress, signal: this.options.signal, executor,
+          nJobs: this.options.nJobs, foldBatching: this.options.foldBatching, journal, signal: this.options.signal, executor,
+          onProgress: (progress) => {
+            round.records.push(progress.record);
+            this.options.onProgress?.(progress);
+          },
         });
         candidates.push(...evaluation.candidates);
         this.fits.push(...records);
+        round.records = [];
         this.cvResults = aggregate(this.fits, {
           candidates, nSplits: splits.length, scoreNames: this.scorerNames, returnTrainScore: this.options.returnTrainScore, extra: this.candidateColumns(),
         });
@@ -184,13 +206,27 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     }
     const warning = reportFailures(this.fits);
     if (warning) warn('FitFailedWarning', warning);
-    if (refitMetric !== false && this.options.refit !== false) await this.refit(prepared);
-    this.meta = runMeta({
-      name: this.constructor.name, searchKind: this.searchKind, estimator: this.estimator, prepared, backend: backend.name, refit: refitMetric,
-      nCandidates: candidates.length, fits: this.fits, nJobs: this.options.nJobs, started,
-      ...(refitMetric !== false ? { best: { bestIndex: this.bestIndex, bestParams: this.bestParams, bestScore: this.bestScore } } : {}),
-    });
+    this.live = undefined;
+    if (refitMetric !== false && this.options.refit !== false) {
+      this.options.onRefit?.(this.bestParams);
+      await this.refit(prepared);
+    }
+    this.meta = meta(this.fits, candidates.length, refitMetric !== false ? { bestIndex: this.bestIndex, bestParams: this.bestParams, bestScore: this.bestScore } : undefined);
     return this;
+  }
+
+  /**
+   * While `fit` runs: the results so far as a RunResult (finished fits aggregated over the
+   * candidates proposed so far; means of candidates with unfinished folds are NaN). Undefined
+   * before the fits start and after they end. The CLI writes its live report from it.
+   */
+  snapshot(): RunResult | undefined {
+    return this.live && snapshotOf({ ...this.live.parts, finished: this.fits, round: this.live.round, extra: this.candidateColumns() });
+  }
+
+  /** How a random search draws each parameter (`{ lr: 'loguniform(0.001, 0.1)' }`), for the report's axes. */
+  protected searchSpace(): Record<string, string> | undefined {
+    return undefined;
   }
 
   get bestIndex(): number {

@@ -220,6 +220,10 @@ export class HalvingRandomSearchCV<E extends NeuralNet = NeuralNet> extends Base
     refuseResourceInSpace(owner, this.resource, keys);
   }
 
+  protected override searchSpace(): Record<string, string> {
+    return this.sampler(1).describe();
+  }
+
   protected firstCandidates(minResources: number, maxResources: number): Params[] {
     const n = this.nCandidates === 'exhaust' ? Math.max(1, Math.floor(maxResources / minResources)) : this.nCandidates;
     return this.sampler(n).toArray();

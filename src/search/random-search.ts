@@ -37,6 +37,10 @@ export class RandomizedSearchCV<E extends NeuralNet = NeuralNet> extends BaseSea
     return this.sampler.seed;
   }
 
+  protected override searchSpace(): Record<string, string> {
+    return this.sampler.describe();
+  }
+
   protected planRounds(): Pick<SearchPlan, 'candidates' | 'rounds'> {
     const candidates = this.sampler.toArray();
     return { candidates, rounds: [{ nCandidates: candidates.length }] };

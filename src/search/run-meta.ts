@@ -5,10 +5,27 @@
 import type { FitRecord, Params, RunMeta } from '../core/index.js';
 import type { NeuralNet } from '../estimators/index.js';
 import type { PreparedSearch } from '../validation/index.js';
+import { varyingParamNames } from '../results/columns.js';
 import { VERSION } from '../version.js';
+
+/** The name of data given to fit() as arrays (the CLI names its datasets). */
+export const DEFAULT_DATA_NAME = 'data given to fit()';
+
+/**
+ * The run's name when nobody gives one (the CLI names it after the search file): the search
+ * class and what it varies, `GridSearchCV: module.hiddenUnits × module.init`.
+ */
+export function defaultRunName(searchClass: string, candidates: readonly Params[]): string {
+  const varying = varyingParamNames(candidates);
+  return varying.length > 0 ? `${searchClass}: ${varying.join(' × ')}` : searchClass;
+}
 
 export interface RunFacts {
   name: string;
+  /** sha256 of X and y (results/journal's dataFingerprint), so runs on different data can be told apart. */
+  fingerprint?: string;
+  /** How a random search draws each parameter (`{ lr: 'loguniform(0.001, 0.1)' }`). */
+  distributions?: Record<string, string>;
   searchKind: RunMeta['searchKind'];
   estimator: NeuralNet;
   prepared: PreparedSearch;
@@ -31,8 +48,8 @@ export function runMeta(o: RunFacts): RunMeta {
     estimator: o.estimator.constructor.name,
     estimatorParams: o.estimator.toSpec().params,
     data: {
-      name: 'X', nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses: o.prepared.nClasses, task: o.prepared.task,
-      ...(data.classes ? { classes: data.classes } : {}),
+      name: DEFAULT_DATA_NAME, nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses: o.prepared.nClasses, task: o.prepared.task,
+      ...(data.classes ? { classes: data.classes } : {}), ...(o.fingerprint ? { fingerprint: o.fingerprint } : {}),
     },
     backend: o.backend,
     cv: o.prepared.cv,
@@ -48,6 +65,7 @@ export function runMeta(o: RunFacts): RunMeta {
     wallTime: elapsed / 1000,
     startedAt: new Date(Date.now() - elapsed).toISOString(),
     gridfoldVersion: VERSION,
+    ...(o.distributions && Object.keys(o.distributions).length > 0 ? { distributions: o.distributions } : {}),
     ...(o.best ?? {}),
   };
 }

@@ -6,6 +6,10 @@ import { VERSION } from '../../src/version.js';
 import { parseResults } from '../../src/results/json.js';
 import { formatRankedTable } from '../../src/results/ranked-table.js';
 import { formatDuration, formatParams } from '../../src/results/format.js';
+import { runLabelsOf, startedText } from '../../src/report/model.js';
+import { initBackend } from '../../src/backend/index.js';
+import { NeuralNetClassifier } from '../../src/estimators/index.js';
+import { makeMoons } from '../../src/data/index.js';
 import { FIXTURES, gridfold, lines, tempDir } from './helpers.js';
 
 const OPTIMIZERS = ['sgd', 'adam', 'rmsprop', 'adagrad'];
@@ -112,16 +116,36 @@ test.serial('run: prints the backend, the plan, the ranked table and the report 
   t.is(firstRun.code, 0, firstRun.stderr);
   const out = lines(firstRun.stdout);
   t.is(out[0], messages.cliRunHeader('moons-quick', 'grid', messages.cliDataLine('moons', 120, 2, 2)));
-  t.regex(out[1], /^gridfold: TensorFlow.js backend wasm \(/);
+  // The backend line is short by default (--verbose gives the reason; see the --backend test).
+  t.regex(out[1], /^gridfold: backend wasm \(SIMD[^)]*\) · --verbose says why$/);
   t.is(out[2], messages.cliPlan(4, 3));
   t.is(out[2], '4 candidates × 3 folds = 12 fits');
   t.is(out[out.length - 1], messages.cliReportWritten(join(runDir, 'index.html')));
   for (const file of ['index.html', 'results.json', 'results.csv', 'journal.jsonl']) t.true(existsSync(join(runDir, file)), file);
+  // The best candidate is refitted, said while it happens, and saved where the report links it.
+  t.true(out.includes(messages.cliRefitting()));
+  t.is(out[out.length - 2], messages.cliBestModelSaved(join(runDir, 'best-model'), 'NeuralNetClassifier'));
+  t.true(['model.json', 'weights.bin', 'gridfold.json'].every((file) => existsSync(join(runDir, 'best-model', file))));
+  const page = readFileSync(join(runDir, 'index.html'), 'utf8');
+  t.true(page.includes('<a href="best-model/">best-model/</a>'));
+  t.false(page.includes('id="live-banner"'), 'the finished page has no banner');
   const run = parseResults(readFileSync(join(runDir, 'results.json'), 'utf8'));
   t.true(firstRun.stdout.includes(formatRankedTable(run.cvResults, { top: 10, scoring: 'score' })));
   t.true(out.includes(messages.cliRankedTitle('accuracy', 4, 4)));
   // Progress went to stderr, one line per candidate (not a TTY).
   t.is(firstRun.stderr.split('\n').filter((line) => line.startsWith('[candidate ')).length, 4);
+});
+
+test.serial('run: the saved best model loads with NeuralNetClassifier.load and predicts like the refitted one was trained to', async (t) => {
+  await initBackend('wasm');
+  const model = await NeuralNetClassifier.load(join(runDir, 'best-model'));
+  const run = parseResults(readFileSync(join(runDir, 'results.json'), 'utf8'));
+  t.deepEqual(model.getParams().lr, run.meta.bestParams!.lr);
+  const moons = makeMoons({ nSamples: 8, noise: 0.1, seed: 1 });
+  const predicted = await model.predict(moons.X);
+  t.is(predicted.length, 8);
+  t.true([...predicted].every((label) => label === 0 || label === 1));
+  model.dispose();
 });
 
 test.serial('run: the overrides take effect (--epochs, --limit, --seed) on top of the file', (t) => {
@@ -170,15 +194,48 @@ test.serial('show prints the summary and the whole ranked table', async (t) => {
   t.true(lines(top.stdout).includes(messages.cliRankedTitle('accuracy', 2, 4)));
 });
 
-test.serial('compare puts several runs into one page; a missing run directory fails with exit 1', async (t) => {
+test.serial('compare puts several runs into one page, keeps an existing page unless --force, refuses one run', async (t) => {
   const file = join(tempDir('compare'), 'both.html');
   const result = await gridfold(['compare', runDir, runDir, '-o', file]);
   t.is(result.code, 0, result.stderr);
   t.is(result.stdout, `${messages.cliCompareWritten(2, file)}\n`);
   t.true(existsSync(file));
-  const missing = await gridfold(['report', join(runDir, 'nothing-here')]);
-  t.is(missing.code, 1);
-  t.is(missing.stderr, `${messages.cliCommandFailed('report', messages.resultsFileMissing(join(runDir, 'nothing-here', 'results.json')))}\n`);
+  const kept = await gridfold(['compare', runDir, runDir, '-o', file]);
+  t.is(kept.code, 2);
+  t.is(kept.stderr, `${messages.cliCompareOutputExists(file)}\n`);
+  t.is((await gridfold(['compare', runDir, runDir, '-o', file, '--force'])).code, 0);
+  const one = await gridfold(['compare', runDir, '-o', join(tempDir('compare'), 'one.html')]);
+  t.is(one.code, 2);
+  t.is(one.stderr, `${messages.cliCompareNeedsTwo(1)}\n`);
+});
+
+test.serial('compare of runs of one search on different data: named by folder and date, with a warning', async (t) => {
+  const other = tempDir('moons-60');
+  t.is((await gridfold(['run', 'searches/moons-quick.ts', '--epochs', '1', '--n-jobs', '1', '--limit', '60', '--out', other, '--quiet'])).code, 0);
+  const file = join(tempDir('compare'), 'two.html');
+  const result = await gridfold(['compare', runDir, other, '-o', file]);
+  t.is(result.code, 0, result.stderr);
+  const [a, b] = [runDir, other].map((dir) => parseResults(readFileSync(join(dir, 'results.json'), 'utf8')));
+  const labels = runLabelsOf([a, b], [runDir, other]);
+  t.deepEqual(labels, [`${runDir} (${startedText(a.meta.startedAt)})`, `${other} (${startedText(b.meta.startedAt)})`]);
+  t.is(result.stderr, `${messages.cliNotice(messages.cliCompareDataDiffers([
+    { fingerprint: a.meta.data.fingerprint!, runs: [labels[0]] }, { fingerprint: b.meta.data.fingerprint!, runs: [labels[1]] },
+  ]))}\n`);
+  const page = readFileSync(file, 'utf8');
+  t.true(page.includes(`<h3>${labels[0]}</h3>`) && page.includes(`<h3>${labels[1]}</h3>`));
+  t.true(page.includes('These runs were made on different data'));
+});
+
+test.serial('report, show and compare of a folder without results.json exit 2, as run of a missing file', async (t) => {
+  const gone = join(runDir, 'nothing-here');
+  for (const command of ['report', 'show']) {
+    const missing = await gridfold([command, gone]);
+    t.is(missing.code, 2, command);
+    t.is(missing.stderr, `${messages.cliCommandFailed(command, messages.resultsFileMissing(join(gone, 'results.json')))}\n`);
+  }
+  const compare = await gridfold(['compare', runDir, gone, '-o', join(tempDir('compare'), 'x.html')]);
+  t.is(compare.code, 2);
+  t.is(compare.stderr, `${messages.cliCommandFailed('compare', messages.resultsFileMissing(join(gone, 'results.json')))}\n`);
 });
 
 test('list shows every search under ./searches; a directory with bad files exits 2 and marks them', async (t) => {
@@ -215,6 +272,8 @@ test('run --backend picks the TensorFlow.js backend', async (t) => {
   const out = tempDir('cpu');
   const result = await gridfold(['run', 'searches/moons-quick.ts', '--backend', 'cpu', '--epochs', '1', '--limit', '60', '--n-jobs', '1', '--out', out], { env: { GRIDFOLD_BACKEND: '' } });
   t.is(result.code, 0, result.stderr);
-  t.regex(lines(result.stdout)[1], /^gridfold: TensorFlow.js backend cpu \(asked for\)/);
+  t.is(lines(result.stdout)[1], messages.backendChosenShort('cpu', false));
+  const verbose = await gridfold(['run', 'searches/moons-quick.ts', '--backend', 'cpu', '--epochs', '1', '--limit', '60', '--n-jobs', '1', '--out', out, '--verbose'], { env: { GRIDFOLD_BACKEND: '' } });
+  t.regex(lines(verbose.stdout)[1], /^gridfold: TensorFlow.js backend cpu \(asked for\)/);
   t.is(parseResults(readFileSync(join(out, 'results.json'), 'utf8')).meta.backend, 'cpu');
 });

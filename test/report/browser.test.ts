@@ -201,6 +201,8 @@ browserTest('a page written mid-run carries the banner and reloads itself; the f
   // The run ends: the page written last has no banner and stops reloading.
   await writeReport(dir, run);
   await poll(async () => (await page.locator('h1').count()) === 1 && (await page.locator('#live-banner').count()) === 0);
+  await page.waitForLoadState('load');
+  await ready(page);
   const settled = loads;
   await page.waitForTimeout(2_500);
   t.is(loads, settled);

@@ -133,3 +133,22 @@ test('writeReport writes index.html beside results.json and results.csv', async 
   // Regenerating from results.json gives the same page.
   t.is(renderReport(await readResults(dir)), renderReport(tinyRun()));
 });
+
+test('a library report takes a title and a data name', async (t) => {
+  const printed = printedHtml(renderReport(tinyRun(), { title: 'Widths on MNIST', dataName: 'MNIST, 10k sample' }));
+  t.true(printed.includes('<title>Widths on MNIST</title>'));
+  t.true(printed.includes('<h1>Widths on MNIST</h1>'));
+  t.true(printed.includes('<div><dt>data</dt><dd>MNIST, 10k sample: 30 samples × 4 features, 2 classes (classification)</dd></div>'));
+  const dir = join(await mkdtemp(join(tmpdir(), 'gridfold-report-')), 'run');
+  const { html } = await writeReport(dir, tinyRun(), { title: 'Widths on MNIST' });
+  t.true((await readFile(html, 'utf8')).includes('<h1>Widths on MNIST</h1>'));
+});
+
+test('runs on different data: the comparison page says so', (t) => {
+  const [a, b] = [tinyRun('a'), tinyRun('b')];
+  a.meta.data.fingerprint = 'aaaaaaaaaaaaaaaa';
+  b.meta.data.fingerprint = 'bbbbbbbbbbbbbbbb';
+  t.true(printedHtml(renderReport([a, b])).includes('<p class="note">These runs were made on different data (a: data aaaaaaaaaaaa; b: data bbbbbbbbbbbb)'));
+  b.meta.data.fingerprint = a.meta.data.fingerprint;
+  t.false(printedHtml(renderReport([a, b])).includes('made on different data'));
+});

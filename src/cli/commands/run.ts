@@ -12,9 +12,10 @@ import type { HalvingPlan, SearchPlan } from '../../search/index.js';
 import { runJournal } from '../../results/journal.js';
 import { lockRunFolder, type RunLock } from '../../results/run-lock.js';
 import { formatRankedTable } from '../../results/ranked-table.js';
-import { formatParams } from '../../results/format.js';
+import { formatParams, formatParamShort } from '../../results/format.js';
 import { writeReport } from '../../report/index.js';
 import { createProgressReporter } from '../progress.js';
+import { liveReport, type LiveReport } from '../live-report.js';
 import { runUntilStopped } from '../signals.js';
 import { integerFlag, parseCommand, expectPositionals, type CommandArgs } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
@@ -25,6 +26,8 @@ import { withErrorLog } from '../failure.js';
 import { loadDistributed, redisFlags, searchIdentity } from '../distributed.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
+/** Where the refitted best candidate is saved in the run folder (NeuralNetClassifier.load reads it). */
+export const BEST_MODEL_DIR = 'best-model';
 const TOP = 10;
 
 const OPTIONS = {
@@ -102,22 +105,30 @@ async function runLocked(
   const backend = await initBackend();
   const say = (line: string) => !quiet && out.stdout(line);
   say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset))));
-  say(describeBackend(backend));
+  say(describeBackend(backend, { verbose: values.verbose === true }));
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
   let metric: { key: string; label: string } | undefined;
+  let live: LiveReport | undefined;
+  // The CLI's names for the run: the search file's, and its dataset's.
+  const named = (run: RunResult): RunResult => ({ ...run, meta: { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } } });
   const resumeArgs = ['run', ...argv.filter((a) => a !== '--no-resume' && a !== '--resume'), '--resume'];
   const search = await runUntilStopped(async (signal) => {
     const search = createSearch(definition, estimator, overrides, {
       signal,
       journal: runJournal(join(outDir, JOURNAL_FILE), { resume: values.resume === true }),
-      onProgress: (progress) => reporter?.onProgress(progress),
+      onProgress: (progress) => {
+        reporter?.onProgress(progress);
+        live?.onProgress(progress);
+      },
+      onRefit: () => say(messages.cliRefitting()),
       ...(remote ? { executor: remote } : {}),
     });
     // The data is checked and split once, here: the plan printed is the plan that runs.
     const plan = search.plan({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, datasetLabels(dataset));
     metric = metricOf(plan);
     say(planLine(plan));
+    live = liveReport({ dir: outDir, snapshot: () => search.snapshot(), name: named, total: plan.nFits, nSplits: plan.prepared.splits.length, say: (line) => out.stderr(line) });
     reporter = createProgressReporter({
       stream: out.progressStream, verbose: quiet ? 0 : 1, total: plan.nFits, backend: backend.name,
       workers: resolveNJobs(overrides.nJobs ?? definition.nJobs ?? -1), nSplits: plan.prepared.splits.length,
@@ -127,11 +138,15 @@ async function runLocked(
       return await search.fitPlan(plan);
     } finally {
       reporter.finish();
+      await live.close();
     }
   }, { resumeCommand: messages.cliResumeCommand(resumeArgs), stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } });
 
-  const run: RunResult = search.runResult();
-  run.meta = { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } };
+  const run = named(search.runResult());
+  if (search.bestEstimator) {
+    await search.bestEstimator.save(join(outDir, BEST_MODEL_DIR));
+    run.meta.bestModel = BEST_MODEL_DIR;
+  }
   const written = await writeReport(outDir, run);
   if (!quiet && metric) {
     const total = run.cvResults.params.length;
@@ -139,9 +154,10 @@ async function runLocked(
     out.stdout(messages.cliRankedTitle(metric.label, Math.min(TOP, total), total));
     out.stdout(formatRankedTable(run.cvResults, { top: TOP, scoring: metric.key }));
     if (run.meta.bestParams !== undefined && run.meta.bestScore !== undefined) {
-      out.stdout(messages.cliBestLine(formatParams(run.meta.bestParams), run.meta.bestScore, metric.label));
+      out.stdout(messages.cliBestLine(formatParams(run.meta.bestParams, formatParamShort), run.meta.bestScore, metric.label));
     }
   }
+  if (run.meta.bestModel) say(messages.cliBestModelSaved(join(outDir, run.meta.bestModel), run.meta.estimator));
   out.stdout(messages.cliReportWritten(written.html));
   return 0;
 }

@@ -29,6 +29,13 @@ export function backendChosen(name: string, why: string, gemmBuild?: 'relaxed-si
   return `gridfold: TensorFlow.js backend ${name} (${why})${kernel}`;
 }
 
+/** The backend line a run prints by default; --verbose prints backendChosen's full reason. */
+export function backendChosenShort(name: string, usesGpu: boolean, gemmBuild?: 'relaxed-simd' | 'simd128'): string {
+  const kernel = gemmBuild === undefined ? '' : gemmBuild === 'relaxed-simd' ? ' (SIMD, fused multiply-add matmul)' : ' (SIMD)';
+  const device = name === 'tensorflow' ? (usesGpu ? ' on the GPU' : ' on the CPU') : '';
+  return `gridfold: backend ${name}${device}${kernel} · --verbose says why`;
+}
+
 // gridfold's matmul (src/backend/kernels): what the lean step multiplies with.
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;

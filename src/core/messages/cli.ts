@@ -174,6 +174,31 @@ export function cliCompareWritten(count: number, path: string): string {
   return `Compared ${count} runs: ${path}`;
 }
 
+export function cliCompareNeedsTwo(got: number): string {
+  return `gridfold compare: needs at least two run folders to compare; got ${got}. To look at one run, open its index.html (or rewrite it with gridfold report <run-dir>).`;
+}
+
+export function cliCompareOutputExists(path: string): string {
+  return `gridfold compare: ${path} already exists; pass --force to overwrite it, or -o another file.`;
+}
+
+export function cliCompareDataDiffers(groups: ReadonlyArray<{ fingerprint: string; runs: readonly string[] }>): string {
+  const listed = groups.map((g) => `${g.runs.join(', ')} (data ${g.fingerprint.slice(0, 12)})`).join('; ');
+  return `these runs were made on different data: ${listed}. Their scores are compared as they are, but not fold by fold, and a difference may be the data's.`;
+}
+
+export function cliRefitting(): string {
+  return 'refitting the best candidate on all rows…';
+}
+
+export function cliBestModelSaved(dir: string, estimatorClass: string): string {
+  return `Best model: ${dir}/ (load it with ${estimatorClass}.load('${dir}'))`;
+}
+
+export function cliLiveReportFailed(path: string, reason: string): string {
+  return `the live report could not be written to ${path} (${reason}); the search goes on and the report is written at the end.`;
+}
+
 export function cliShowHeader(name: string, kind: string, nCandidates: number, nFits: number, failed: number, backend: string, wallTime: string): string {
   const failures = failed > 0 ? `, ${failed} failed` : '';
   return `${name}: ${kind} search, ${nCandidates} candidates, ${nFits} fits${failures}, ${backend}, ${wallTime}`;
@@ -209,7 +234,10 @@ export const CLI_COMMAND_HELP: Record<string, string> = {
 
 Runs the search a file defines (its default export, defineSearch({...})): prints the backend and
 the plan, shows progress on stderr, writes <out>/index.html, results.json, results.csv and
-journal.jsonl, and prints the ranked candidates and the report's path.
+journal.jsonl, and prints the ranked candidates and the report's path. index.html is written as
+soon as the first candidate finishes and rewritten as fits come in (it reloads itself while the
+run goes on). With refit (the default) the best candidate is refitted on all rows and saved in
+<out>/best-model/.
 
 Options (applied on top of the file):
   --epochs N     train for N epochs (maxEpochs; for halving on epochs, the largest round)
@@ -221,7 +249,8 @@ Options (applied on top of the file):
   --resume       keep the fits already in DIR's journal (after an interruption)
   --no-resume    start afresh; an existing journal is moved aside (the default)
   --quiet        no progress, plan or table: only the report's path
-  --verbose      on an error gridfold did not foresee, print its details (they are in DIR/error.log too)
+  --verbose      the backend line in full (why this backend, which kernel); on an error gridfold did not
+                 foresee, its details (they are in DIR/error.log too)
   --redis URL    coordinate: the fits run on \`gridfold worker\`s of this Redis (redis://[:password@]host:port,
                  rediss:// for TLS); the journal, report and results stay here; --resume also takes what Redis holds
   --queue NAME   the queue of the run (default gridfold); workers take the same --queue
@@ -246,13 +275,15 @@ Regenerates <run-dir>/index.html from <run-dir>/results.json (after upgrading gr
 Examples:
   gridfold report reports/mnist-widths
 `,
-  compare: `Usage: gridfold compare <run-dir>... -o <file>
+  compare: `Usage: gridfold compare <run-dir> <run-dir>... [-o <file>] [--force]
 
-Puts several runs (e.g. an MLP grid and a CNN grid on the same data) into one report, with the
-search as a categorical axis. Runs must share their metric.
+Puts two or more runs (e.g. an MLP grid and a CNN grid on the same data) into one report, with
+the search as a categorical axis. Runs must share their metric. Runs of the same search are
+named by their folder and start time; runs on different data are compared with a warning.
 
 Options:
   -o, --out FILE  where to write the page (default reports/compare.html)
+  --force         overwrite FILE if it exists (else it is kept and the command exits 2)
   -h, --help      show this help
 
 Examples:

@@ -2,7 +2,7 @@
 import type { RunResult } from '../../core/index.js';
 import { formatDuration, formatParamShort } from '../../results/format.js';
 import { decimalsFor, fixed } from '../numbers.js';
-import type { ReportModel } from '../model.js';
+import { dataGroups, type ReportModel } from '../model.js';
 import { escapeHtml } from './escape.js';
 
 /** The facts of one run as label → text pairs (plain data, escaped when rendered). */
@@ -37,7 +37,11 @@ function classLabels(classes: ReadonlyArray<unknown> | undefined): string {
 
 export function renderHeader(model: ReportModel, title = model.compare ? `Comparison of ${model.runLabels.join(', ')}` : model.runs[0].meta.name): string {
   const runs = model.runs.map((run, r) => renderRun(run, r, model)).join('\n');
-  return `<header>\n<h1>${escapeHtml(title)}</h1>\n${runs}\n${renderBest(model)}\n</header>`;
+  const groups = model.compare ? dataGroups(model.runs, model.runLabels) : [];
+  const differs = groups.length > 1
+    ? `<p class="note">These runs were made on different data (${escapeHtml(groups.map((g) => `${g.runs.join(', ')}: data ${g.fingerprint.slice(0, 12)}`).join('; '))}): their scores are not comparable fold by fold, and a difference may be the data's.</p>`
+    : '';
+  return `<header>\n<h1>${escapeHtml(title)}</h1>\n${runs}\n${differs}${renderBest(model)}\n</header>`;
 }
 
 function renderRun(run: RunResult, r: number, model: ReportModel): string {
@@ -60,8 +64,10 @@ function renderBest(model: ReportModel): string {
   const halving = run.meta.searchKind.startsWith('halving') && best.rank !== 1
     ? `<p>Successive halving picks the best of its last round${typeof run.cvResults.iter?.[best.index] === 'number' ? ` (round ${run.cvResults.iter[best.index]})` : ''}, as scikit-learn does; candidates of earlier rounds, trained on less, may show a higher mean.</p>`
     : '';
+  const loader = run.meta.estimator === 'NeuralNetRegressor' ? 'NeuralNetRegressor' : 'NeuralNetClassifier';
   const saved = run.meta.bestModel && !model.compare
-    ? `<p>Refitted on all rows and saved: <a href="${escapeHtml(encodeURI(run.meta.bestModel))}/">${escapeHtml(run.meta.bestModel)}/</a> — load it with <code>await NeuralNetClassifier.load('${escapeHtml(run.meta.bestModel)}')</code>${run.meta.estimator === 'NeuralNetRegressor' ? ' (NeuralNetRegressor.load for this regressor)' : ''}.</p>`
+    ? `<p>Refitted on all rows and saved beside this page: <a href="${escapeHtml(encodeURI(run.meta.bestModel))}/">${escapeHtml(run.meta.bestModel)}/</a> — ` +
+      `<code>await ${loader}.load('&lt;this folder&gt;/${escapeHtml(run.meta.bestModel)}')</code>.</p>`
     : '';
   return (
     `<div class="best"><h2>Best: candidate #${best.index}${where} — ${escapeHtml(model.metricLabel)} ` +

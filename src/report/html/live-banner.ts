@@ -23,10 +23,11 @@ export function liveText(status: LiveStatus): string {
   return `running: ${status.done}/${status.total} fits${eta}`;
 }
 
-export function renderLiveBanner(status: LiveStatus): string {
+export function renderLiveBanner(status: LiveStatus, pending = 0): string {
   const every = status.reloadSeconds ?? RELOAD_SECONDS;
+  const waiting = pending > 0 ? ` (${pending} candidate${pending === 1 ? '' : 's'} with folds still to come not shown yet)` : '';
   return (
-    `<div class="banner" id="live-banner" role="status">${escapeHtml(liveText(status))} — this page shows the fits finished so far and reloads every ${every} s` +
+    `<div class="banner" id="live-banner" role="status">${escapeHtml(liveText(status))} — this page shows the candidates finished so far${waiting} and reloads every ${every} s` +
     `<label><input type="checkbox" id="live-reload" checked> reload</label></div>\n`
   );
 }

@@ -32,11 +32,13 @@ export interface RankedTableData {
   rows: Array<{ id: number; best: boolean; cells: TableCell[] }>;
 }
 
-/** The cv_results of the page: one run's as they are; several runs' columns merged, with `search` first. */
+/**
+ * The cv_results of the page, one row per candidate on it (by id): one run's columns, or
+ * several runs' merged with `search` first. Candidates still running are not on the page.
+ */
 export function pageCvResults(model: ReportModel): CvResults {
-  if (!model.compare) return model.runs[0].cvResults;
   const keys = [...new Set(model.runs.flatMap((run) => Object.keys(run.cvResults)))];
-  const merged: Record<string, unknown[]> = { search: model.candidates.map((c) => c.search) };
+  const merged: Record<string, unknown[]> = model.compare ? { search: model.candidates.map((c) => c.search) } : {};
   for (const key of keys) merged[key] = model.candidates.map((c) => model.runs[c.run].cvResults[key]?.[c.index]);
   return merged as CvResults;
 }
