@@ -29,7 +29,9 @@ export interface SnapshotParts {
 
 export function snapshotOf(o: SnapshotParts): RunResult {
   const fits = [...o.finished, ...o.round.records];
-  const cvResults = aggregate(fits, { candidates: o.round.candidates, nSplits: o.nSplits, scoreNames: o.scoreNames, returnTrainScore: o.returnTrainScore, extra: o.extra });
+  // Copies of the strategy's columns: they grow as the search goes on, a snapshot must not.
+  const extra = Object.fromEntries(Object.entries(o.extra).map(([key, column]) => [key, column.slice(0, o.round.candidates.length)]));
+  const cvResults = aggregate(fits, { candidates: o.round.candidates, nSplits: o.nSplits, scoreNames: o.scoreNames, returnTrainScore: o.returnTrainScore, extra });
   let best: { bestIndex: number; bestParams: Params; bestScore: number } | undefined;
   if (o.refitMetric !== false) {
     const means = cvResults[`mean_test_${o.refitMetric}`] as number[];
