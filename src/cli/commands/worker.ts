@@ -45,6 +45,10 @@ export async function workerCommand(argv: readonly string[], out: Output): Promi
   const redis = await distributed.connectRedis(target);
   const backend = await initBackend();
   out.stderr(describeBackend(backend));
+  // tfjs-node is one engine per process (tfjs #8388): a native backend takes one task at a
+  // time, and TensorFlow uses the cores (or the GPU) inside it — one worker per GPU.
+  const slots = backend.native ? 1 : nJobs;
+  if (slots < nJobs) out.stderr(messages.workerNativeOneSlot(backend.name, nJobs));
 
   const stop = new AbortController();
   const handBack = new AbortController();
@@ -62,12 +66,12 @@ export async function workerCommand(argv: readonly string[], out: Output): Promi
   let runId = '';
   try {
     const { fits } = await distributed.runQueueWorker({
-      redis, target, queue, name, slots: nJobs,
+      redis, target, queue, name, slots,
       lockDurationMs: lockSeconds * 1000, stalledIntervalMs: stalledSeconds * 1000,
       join: async (manifest) => {
         runId = manifest.runId;
         const run = await joinRun(manifest, given);
-        out.stderr(messages.workerJoined(name, manifest.runId, manifest.search.file, nJobs, backend.name));
+        out.stderr(messages.workerJoined(name, manifest.runId, manifest.search.file, slots, backend.name));
         return run;
       },
       log: (line) => out.stderr(line),

@@ -102,6 +102,10 @@ export function workerStopped(name: string, fits: number): string {
   return `gridfold worker ${name}: stopped after ${fits} ${fits === 1 ? 'fit' : 'fits'}.`;
 }
 
+export function workerNativeOneSlot(backend: string, nJobs: number): string {
+  return `gridfold worker: backend '${backend}' runs one task at a time in this process (not --n-jobs ${nJobs}): it is not thread-safe, and it uses every core or the GPU inside each fit; start one worker per GPU.`;
+}
+
 export function workerVersionMismatch(coordinator: string, worker: string): string {
   return `the coordinator runs gridfold ${coordinator}, this worker gridfold ${worker}; install the same version on both.`;
 }
