@@ -145,6 +145,8 @@ export class QueueExecutor implements Executor {
       const differs = manifestDifferences(existing, wanted);
       if (differs.length > 0) throw new RunMismatchError(messages.coordinatorRunMismatch(this.o.queue, differs));
       this.manifest = existing;
+      // A task that failed for good before is tried again: its job must go, or adding it is a no-op.
+      await this.queue.clean(0, 0, 'failed');
     } else {
       if (existing) await this.o.redis.del(keys.results(this.o.queue, existing.runId), keys.refusals(this.o.queue, existing.runId));
       await this.queue.obliterate({ force: true });
