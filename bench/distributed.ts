@@ -9,7 +9,7 @@
  *     --n-jobs 1 and by one worker with one slot: (queue − local) / tasks.
  * Whole `gridfold run` processes are timed (the compiled CLI, as users run it); the workers
  * stay up across runs, as a fleet does. Scores must be identical in every mode.
- *   npm run build && node --import tsx bench/distributed.ts [--epochs N] [--reps N]
+ *   npm run build && node --import tsx bench/distributed.ts [--epochs N] [--reps N] [--parts seed,overhead]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,8 @@ import { median, option } from './lib/util.js';
 
 const epochs = Number(option('epochs', '3'));
 const reps = Number(option('reps', '3'));
+/** `--parts seed,overhead` (default both). */
+const parts = option('parts', 'seed,overhead').split(',');
 const BIN = join('src', 'cli', 'gridfold.js');
 const env = { ...process.env, GRIDFOLD_BACKEND: 'wasm', GRIDFOLD_FROM_SOURCE: '0' };
 const scratch = mkdtempSync(join(tmpdir(), 'gridfold-bench-dist-'));
@@ -29,11 +31,24 @@ function gridfold(args: string[], stderr: 'pipe' | 'ignore' = 'pipe'): ChildProc
   return spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'ignore', stderr] });
 }
 
+/** A worker that exits early (it refused a run) would leave a run waiting forever: stop the bench instead. */
+let closing = false;
+let running: ChildProcess | undefined;
+function watchWorker(worker: ChildProcess, name: string): ChildProcess {
+  worker.on('exit', (code) => {
+    if (closing) return;
+    process.stderr.write(`bench distributed: worker ${name} exited (${code}) during the bench\n`);
+    running?.kill('SIGKILL');
+  });
+  return worker;
+}
+
 /** Wall seconds of one `gridfold run`, and its mean test scores. */
 async function timeRun(search: string, args: string[]): Promise<{ seconds: number; scores: string }> {
   const out = mkdtempSync(join(scratch, 'run-'));
   const started = performance.now();
   const child = gridfold(['run', search, '--out', out, '--quiet', ...args]);
+  running = child;
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -46,12 +61,14 @@ async function timeRun(search: string, args: string[]): Promise<{ seconds: numbe
 
 const redis = await startRedis();
 const workers: ChildProcess[] = [];
-const startWorkers = (queue: string, count: number, nJobs: number) => {
-  for (let i = 0; i < count; i++) workers.push(gridfold(['worker', '--redis', redis.url, '--queue', queue, '--n-jobs', String(nJobs), '--name', `${queue}-${i}`], 'ignore'));
+const startWorkers = (queue: string, count: number, nJobs: number, search: string) => {
+  for (let i = 0; i < count; i++) {
+    workers.push(watchWorker(gridfold(['worker', '--redis', redis.url, '--queue', queue, '--n-jobs', String(nJobs), '--name', `${queue}-${i}`, '--search', search], 'ignore'), `${queue}-${i}`));
+  }
 };
-startWorkers('one', 1, 2);
-startWorkers('two', 2, 1);
-startWorkers('tiny', 1, 1);
+startWorkers('one', 1, 2, 'searches/mnist-widths.ts');
+startWorkers('two', 2, 1, 'searches/mnist-widths.ts');
+startWorkers('tiny', 1, 1, 'bench/searches/many-tiny.ts');
 
 try {
   const seed = 'searches/mnist-widths.ts';
@@ -64,7 +81,7 @@ try {
   process.stderr.write(`distributed: seed grid at ${epochs} epochs, ${reps} reps of local / 1 worker (2 slots) / 2 workers (1 slot each)\n`);
   const rows: Array<Record<keyof typeof modes, number>> = [];
   let reference: string | undefined;
-  for (let rep = 0; rep < reps; rep++) {
+  for (let rep = 0; rep < (parts.includes('seed') ? reps : 0); rep++) {
     const row = {} as Record<keyof typeof modes, number>;
     for (const [mode, args] of Object.entries(modes) as Array<[keyof typeof modes, string[]]>) {
       const { seconds, scores } = await timeRun(seed, args);
@@ -80,7 +97,7 @@ try {
   const overheads: number[] = [];
   const tiny: Array<{ local: number; queue: number }> = [];
   let tinyReference: string | undefined;
-  for (let rep = 0; rep < reps; rep++) {
+  for (let rep = 0; rep < (parts.includes('overhead') ? reps : 0); rep++) {
     const local = await timeRun('bench/searches/many-tiny.ts', ['--n-jobs', '1']);
     const queue = await timeRun('bench/searches/many-tiny.ts', ['--n-jobs', '1', '--redis', redis.url, '--queue', 'tiny']);
     tinyReference ??= local.scores;
@@ -91,6 +108,7 @@ try {
   }
 
   const ratio = (mode: keyof typeof modes) => median(rows.map((row) => row.local / row[mode]));
+  // median([]) is NaN: a part left out shows as '–'.
   const result = {
     bench: 'distributed', epochs, reps,
     seconds: { local: median(rows.map((r) => r.local)), oneWorker: median(rows.map((r) => r.oneWorker)), twoWorkers: median(rows.map((r) => r.twoWorkers)) },
@@ -103,6 +121,7 @@ try {
   );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
+  closing = true;
   for (const worker of workers) worker.kill('SIGTERM');
   await Promise.all(workers.map((worker) => new Promise((resolve) => (worker.exitCode !== null ? resolve(undefined) : worker.once('close', resolve)))));
   await redis.stop();

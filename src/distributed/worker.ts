@@ -141,11 +141,13 @@ async function waitForRun(o: QueueWorkerOptions): Promise<JoinedRun | undefined>
     if (!said) o.log(messages.workerWaiting(o.queue, o.target.shown));
     said = true;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, o.pollMs ?? 500);
-      o.stop.addEventListener('abort', () => {
+      const done = () => {
         clearTimeout(timer);
+        o.stop.removeEventListener('abort', done);
         resolve();
-      }, { once: true });
+      };
+      const timer = setTimeout(done, o.pollMs ?? 500);
+      o.stop.addEventListener('abort', done, { once: true });
     });
   }
   return undefined;
