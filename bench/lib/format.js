@@ -156,9 +156,9 @@ function scores(values) {
 
 function distributed(r) {
   const rows = [
-    ['local pool, --n-jobs 2', fixed(r.seconds.local, 1), '1.00×'],
-    ['1 `gridfold worker --n-jobs 2`', fixed(r.seconds.oneWorker, 1), `${fixed(r.speedOfOneWorker, 2)}×`],
-    ['2 `gridfold worker --n-jobs 1` processes', fixed(r.seconds.twoWorkers, 1), `${fixed(r.speedOfTwoWorkers, 2)}×`],
+    ['local pool, --n-jobs 2', fixed(r.wall.local, 1), '1.00×'],
+    ['1 `gridfold worker --n-jobs 2`', fixed(r.wall.oneWorker, 1), `${fixed(r.speedOfOneWorker, 2)}×`],
+    ['2 `gridfold worker --n-jobs 1` processes', fixed(r.wall.twoWorkers, 1), `${fixed(r.speedOfTwoWorkers, 2)}×`],
   ];
   const tiny = r.tiny.map((t) => `${fixed(t.local, 1)} s → ${fixed(t.queue, 1)} s`).join('; ');
   return [
