@@ -2,12 +2,13 @@
  * `gridfold worker`'s loop: wait for a run's manifest, have the caller check it (version,
  * search file, data) and load the data, then take tasks from the queue until stopped, each
  * on a slot of the local pool. A fit that fails for its own reason comes back as an error
- * row (the pool's contract), so only failures outside the fits make BullMQ retry a job.
+ * row (the pool's contract); only failures outside the fits (core/failures.ts) make BullMQ
+ * retry a job.
  * A stop lets the running tasks finish; a second one hands them back to the queue.
  */
 import { Worker, WaitingError, UnrecoverableError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { RunMismatchError, messages, type FitRecord } from '../core/index.js';
+import { RunMismatchError, isInfrastructureFailure, messages, type FitRecord } from '../core/index.js';
 import { moduleToRef, resolveModule } from '../estimators/index.js';
 import type { Scorer } from '../scoring/index.js';
 import type { Executor, FitTask, SearchData } from '../validation/index.js';
@@ -98,6 +99,11 @@ export async function runQueueWorker(o: QueueWorkerOptions): Promise<{ fits: num
     o.log(messages.workerTook(o.name, String(job.id), unit.length));
     const records = await slots.use((executor, data) => runUnit(executor, unit, { ...current, data }, o.handBack));
     if (records === undefined) return handBack();
+    // A fit stopped from outside it (its thread died, it ran past fitTimeout) says nothing of
+    // the candidate: BullMQ tries the task again, elsewhere if another worker takes it; the
+    // last attempt's records stand, with their own error.
+    const lost = records.find((record) => isInfrastructureFailure(record.error));
+    if (lost && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw new Error(`${lost.error!.name}: ${lost.error!.message}`);
     const named = records.map((record) => ({ ...record, worker: o.name }));
     const results = named.map((record, i) => [unit[i].key, encodeResults([{ key: unit[i].key, record }]).slice(1, -1)]);
     await o.redis.hset(keys.results(o.queue, current.manifest.runId), Object.fromEntries(results));
