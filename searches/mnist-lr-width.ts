@@ -18,6 +18,8 @@ export const widthDepthMlp = defineModule('mlp-width-depth', ({ params, inputSha
   const depth = params.depth as number;
   const model = tf.sequential();
   model.add(tf.layers.inputLayer({ inputShape }));
+  // MNIST's samples keep their image shape, [28, 28, 1]: a Dense stack flattens them first.
+  if (inputShape.length > 1) model.add(tf.layers.flatten());
   for (let layer = 0; layer < depth; layer++) {
     model.add(tf.layers.dense({ units: width, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + layer }) }));
   }

@@ -7,7 +7,7 @@
 import { InvalidParameterError, SearchDefinitionError, messages, type Params } from '../core/index.js';
 import { DATASET_NAMES } from '../data/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor, isEstimator, type NeuralNet } from '../estimators/index.js';
-import { isDistribution } from '../params/index.js';
+import { isDistribution, listedValues } from '../params/index.js';
 import { isMultiMetric, resolveScoring } from '../scoring/index.js';
 import { resolveCv } from '../splitters/index.js';
 import { checkFoldBatching, resolveNJobs } from '../validation/index.js';
@@ -100,26 +100,29 @@ function checkSpace(field: string, space: unknown, estimator: NeuralNet, distrib
   entries.forEach((entry, index) => {
     const at = Array.isArray(space) ? `${field}[${index}]` : field;
     if (!isPlainObject(entry)) throw expected(at, distributions ? 'an object of distributions or value lists' : 'an object of value lists', entry);
-    for (const [name, values] of Object.entries(entry)) {
+    // The sub-grid's module decides which module.* names its other keys may use; it is checked first.
+    const alongside = listedValues(entry);
+    const names = Object.keys(entry).sort((a, b) => Number(b === 'module') - Number(a === 'module'));
+    for (const [name, values] of names.map((key) => [key, entry[key]] as const)) {
       const path = `${at}.${name}`;
       const isList = Array.isArray(values) || (ArrayBuffer.isView(values) && !(values instanceof DataView));
       if (distributions && isDistribution(values)) {
         const json = values.toJSON();
         const bounds = json.distribution === 'choice' ? json.options : [json.lo, json.distribution === 'randint' ? json.hi - 1 : json.hi];
-        bounds.forEach((bound) => checkValue(estimator, name, bound, path, path));
+        bounds.forEach((bound) => checkValue(estimator, name, bound, path, path, alongside));
         continue;
       }
       if (!isList) throw expected(path, distributions ? 'a distribution (uniform, loguniform, randint, choice) or a list of values' : 'a list of values (wrap a single value: [x])', values);
       const list = Array.from(values as ArrayLike<unknown>);
       if (list.length === 0) throw expected(path, 'a non-empty list of values', values);
-      list.forEach((item, i) => checkValue(estimator, name, item, path, `${path}[${i}]`));
+      list.forEach((item, i) => checkValue(estimator, name, item, path, `${path}[${i}]`, alongside));
     }
   });
 }
 
-function checkValue(estimator: NeuralNet, name: string, value: unknown, namePath: string, valuePath: string): void {
+function checkValue(estimator: NeuralNet, name: string, value: unknown, namePath: string, valuePath: string, alongside: Record<string, unknown[]>): void {
   try {
-    estimator.checkParam(name, value);
+    estimator.checkParam(name, value, alongside);
   } catch (error) {
     // An unknown name is the key's fault, not one value's.
     const unknownName = (error as Error).message.startsWith(`Invalid parameter '${name}'`);

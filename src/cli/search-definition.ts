@@ -7,7 +7,8 @@
 import type { Dataset, DatasetSpec } from '../data/index.js';
 import type { Callback, ModuleDefinition, NeuralNet } from '../estimators/index.js';
 import type { LossName } from '../estimators/losses.js';
-import type { CnnActivationName, ConvBlock } from '../estimators/modules/cnn.js';
+import type { CnnActivationName } from '../estimators/modules/cnn.js';
+import type { ConvBlock } from '../estimators/modules/cnn-blocks.js';
 import type { InitName } from '../estimators/modules/initializers.js';
 import type { Distribution } from '../params/index.js';
 import type { ScoringSpec } from '../scoring/index.js';

@@ -64,6 +64,8 @@ export interface FitRecord {
   scoreTime: number;
   nTrain: number;
   nTest: number;
+  /** The fitted model's parameters (trainable and not), as summary().totalParams; absent when the fit failed. */
+  nParameters?: number;
   history: HistoryRow[];
   error?: SerializedError;
   /**
@@ -96,8 +98,11 @@ export interface RunMeta {
   searchKind: 'grid' | 'random' | 'halving-grid' | 'halving-random' | 'cross-validate';
   estimator: string;
   estimatorParams: Params;
-  /** `fingerprint`: sha256 of X and y (as the journal keys them), so runs on different data can be told apart. */
-  data: { name: string; nSamples: number; nFeatures: number; nClasses?: number; task: TaskKind; fingerprint?: string; /** Classification: the sorted labels, as given. */ classes?: Label[] };
+  /**
+   * `fingerprint`: sha256 of X and y (as the journal keys them), so runs on different data can be told apart;
+   * `sampleShape`: one sample's shape (`[28, 28, 1]` for images), absent in older results.
+   */
+  data: { name: string; nSamples: number; nFeatures: number; sampleShape?: number[]; nClasses?: number; task: TaskKind; fingerprint?: string; /** Classification: the sorted labels, as given. */ classes?: Label[] };
   backend: string;
   cv: string;
   nSplits: number;

@@ -3,7 +3,7 @@
  * plain typed arrays that any estimator, worker or report can use.
  */
 export type { Dataset } from './dataset.js';
-export { datasetProblem } from './dataset.js';
+export { datasetProblem, featuresOf } from './dataset.js';
 export { datasetLabels, makeDataset } from './dataset.js';
 export { toFeatures, toTargets, checkXy, uniqueClasses } from './validate.js';
 export { encodeLabels, checkClassIds, labelIds, decodeLabels, checkTwoClasses, type EncodedLabels } from './labels.js';

@@ -5,7 +5,7 @@
  * fitted with its own weights and history.
  */
 import { withSeededMathRandom } from '../core/index.js';
-import type { FeaturesInput, TargetsInput } from '../core/index.js';
+import type { FeaturesInput, Params, TargetsInput } from '../core/index.js';
 import type { FitOptions, FitSession, NeuralNet } from './neural-net.js';
 import { planFoldBatch, trainFoldBatched } from './lean/fold-batch.js';
 
@@ -21,6 +21,16 @@ export interface BatchedFit {
  * the fits trained stacked; `{ notBatched }` — why not — when they could not, in which
  * case nothing was fitted and the caller fits them one by one.
  */
+/**
+ * Whether fits of this module can train stacked at all, known from the parameters: the
+ * stacked step (lean/fold-batch.ts) holds Dense stacks, so a cnn's folds train apart and
+ * the scheduler does not build their models twice to find that out. Custom modules may be
+ * Dense stacks: the trainer decides when it sees them.
+ */
+export function moduleMayStack(params: Params): boolean {
+  return params.module !== 'cnn';
+}
+
 export type FoldBatchResult = { outcomes: Array<Error | undefined> } | { notBatched: string };
 
 export async function fitFoldBatched(fits: readonly BatchedFit[]): Promise<FoldBatchResult> {

@@ -19,14 +19,15 @@ export * from './callbacks/index.js';
 export { defineModule, resolveModule, isModuleDefinition, moduleToRef } from './modules/registry.js';
 export type { ModuleDefinition, ModuleContext, ModuleBuilder, ModuleRef } from './modules/registry.js';
 export { ACTIVATIONS } from './modules/mlp.js';
-export { CNN_ACTIVATIONS, CONV_BLOCK_FIELDS, type ConvBlock } from './modules/cnn.js';
+export { CNN_ACTIVATIONS } from './modules/cnn.js';
+export { CONV_BLOCK_FIELDS, type ConvBlock } from './modules/cnn-blocks.js';
 export { formatSummary, type ModelSummary, type LayerSummary } from './summary.js';
 export type { SummaryOptions } from './estimator-summary.js';
 export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
-export { fitFoldBatched } from './fold-batch.js';
+export { fitFoldBatched, moduleMayStack } from './fold-batch.js';
 export { stackingPays } from './lean/matmul.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 

@@ -94,9 +94,16 @@ export abstract class NeuralNet {
     return this;
   }
 
-  /** Checks one value as setParams would, without changing anything (used by grids). */
-  checkParam(name: string, value: unknown): void {
-    mergeParams(this.constructor.name, this.rules, this.params, { [name]: value });
+  /**
+   * Checks one value as setParams would, without changing anything (used by grids). In a
+   * grid that varies `module`, a `module.*` name must suit every module of its sub-grid
+   * (`alongside.module`), not the estimator's own.
+   */
+  checkParam(name: string, value: unknown, alongside: Readonly<Record<string, readonly unknown[]>> = {}): void {
+    const modules = name !== 'module' && alongside.module !== undefined ? alongside.module : [undefined];
+    for (const module of modules) {
+      mergeParams(this.constructor.name, this.rules, this.params, module === undefined ? { [name]: value } : { module, [name]: value });
+    }
   }
 
   /** A new, unfitted estimator with equal parameters (callbacks rebuilt fresh). */

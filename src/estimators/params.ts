@@ -8,7 +8,8 @@ import {
 } from '../core/index.js';
 import { ACTIVATIONS, MLP_DEFAULTS, OUTPUT_ACTIVATIONS } from './modules/mlp.js';
 import { INITS } from './modules/initializers.js';
-import { CNN_ACTIVATIONS, CNN_DEFAULTS, checkConvs } from './modules/cnn.js';
+import { CNN_ACTIVATIONS, CNN_DEFAULTS } from './modules/cnn.js';
+import { checkConvs } from './modules/cnn-blocks.js';
 import { isKnownModuleSync, knownModuleNames, moduleDefaultsSync } from './modules/registry.js';
 import { isCallback } from './callbacks/callback.js';
 
@@ -118,9 +119,12 @@ export function mergeParams(owner: string, rules: Record<string, Rule>, current:
   const forModule = moduleRules(module);
   const valid = validNames(rules, forModule);
   const merged: Record<string, unknown> = {};
-  // Keep current values that still apply; a changed module drops the old module's keys.
+  // Keep current values that still apply: a changed module drops the old module's keys, and
+  // a shared name's value the new module refuses ('none', the cnn's activation, for an mlp).
+  const moduleChanged = 'module' in updates && updates.module !== current.module;
   for (const [name, value] of Object.entries(current)) {
-    if (!name.startsWith('module.') || forModule === 'any' || name in forModule) merged[name] = value;
+    if (!name.startsWith('module.') || forModule === 'any') merged[name] = value;
+    else if (name in forModule && (!moduleChanged || accepts(forModule[name], owner, name, value))) merged[name] = value;
   }
   for (const [name, value] of Object.entries(updates)) {
     const rule = rules[name] ?? (forModule === 'any' ? undefined : forModule[name]);
@@ -134,6 +138,16 @@ export function mergeParams(owner: string, rules: Record<string, Rule>, current:
     for (const [name, rule] of Object.entries(forModule)) if (!(name in merged)) merged[name] = rule.default;
   }
   return merged;
+}
+
+function accepts(rule: Rule, owner: string, name: string, value: unknown): boolean {
+  try {
+    rule.check(owner, name, value);
+    return true;
+  } catch {
+    // Refused by the new module: it gets its own default instead.
+    return false;
+  }
 }
 
 export function validNames(rules: Record<string, Rule>, forModule: Record<string, Rule> | 'any'): string[] {

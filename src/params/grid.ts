@@ -23,8 +23,12 @@ export interface GridOptions {
   owner?: string;
   /** Whose parameters these are, for the unknown-parameter message. Default: owner. */
   estimatorName?: string;
-  /** Checks one value of one parameter and throws if the estimator refuses it. */
-  checkValue?: (name: string, value: unknown) => void;
+  /**
+   * Checks one value of one parameter and throws if the estimator refuses it. `alongside`
+   * holds the values of the sub-grid's other parameters (those given as lists), for checks
+   * that depend on them: which `module.*` names exist depends on the sub-grid's `module`.
+   */
+  checkValue?: (name: string, value: unknown, alongside: Readonly<Record<string, readonly unknown[]>>) => void;
 }
 
 /** One object of a grid after checking: keys sorted, each with its values. */
@@ -42,7 +46,8 @@ export class ParameterGrid implements Iterable<Params> {
     this.subGrids = entries.map((entry, index) => {
       if (!isPlainObject(entry)) throw new InvalidParameterError(messages.gridEntryNotObject(owner, index, entry));
       const keys = Object.keys(entry).sort();
-      return { keys, values: keys.map((key) => checkValueList(owner, key, entry[key], options, messages.gridValueNotList)) };
+      const alongside = valueListsOf(entry);
+      return { keys, values: keys.map((key) => checkValueList(owner, key, entry[key], options, messages.gridValueNotList, alongside)) };
     });
   }
 
@@ -111,6 +116,7 @@ export function checkValueList(
   list: unknown,
   { validParams, estimatorName, checkValue }: GridOptions,
   notListMessage: (owner: string, name: string, value: unknown) => string,
+  alongside: Readonly<Record<string, readonly unknown[]>> = {},
 ): unknown[] {
   if (validParams !== undefined && !validParams.includes(name)) {
     throw new InvalidParameterError(messages.unknownParameter(estimatorName ?? owner, name, validParams));
@@ -118,8 +124,13 @@ export function checkValueList(
   if (!isValueList(list)) throw new InvalidParameterError(notListMessage(owner, name, list));
   const values = Array.from(list as ArrayLike<unknown>);
   if (values.length === 0) throw new InvalidParameterError(messages.gridValueEmpty(owner, name));
-  if (checkValue !== undefined) for (const value of values) checkValue(name, value);
+  if (checkValue !== undefined) for (const value of values) checkValue(name, value, alongside);
   return values;
+}
+
+/** The entries of a grid object that are lists of values, as plain arrays. */
+export function valueListsOf(entry: Record<string, unknown>): Record<string, unknown[]> {
+  return Object.fromEntries(Object.entries(entry).filter(([, list]) => isValueList(list)).map(([key, list]) => [key, Array.from(list as ArrayLike<unknown>)]));
 }
 
 export function isValueList(value: unknown): boolean {

@@ -3,6 +3,6 @@ export {
   uniform, loguniform, randint, choice, isDistribution, distributionFromJSON,
   type Distribution, type DistributionJSON,
 } from './distributions.js';
-export { ParameterSampler, type DistributionSpec, type DistributionEntry, type SamplerOptions } from './sampler.js';
+export { ParameterSampler, listedValues, type DistributionSpec, type DistributionEntry, type SamplerOptions } from './sampler.js';
 export { getPath, setPath } from './paths.js';
 export { formatParamValue, paramsFingerprint } from './format.js';

@@ -5,7 +5,7 @@
  */
 import { InvalidParameterError, Rng, checkInteger, messages, type Params } from '../core/index.js';
 import { isChoice, isDistribution, type Distribution } from './distributions.js';
-import { ParameterGrid, checkValueList, gridEntries, isPlainObject, type GridOptions, type ValueList } from './grid.js';
+import { ParameterGrid, checkValueList, gridEntries, isPlainObject, valueListsOf, type GridOptions, type ValueList } from './grid.js';
 
 /** Like a grid entry (see GridEntry for why undefined appears), with distributions allowed. */
 export type DistributionEntry = Readonly<Record<string, Distribution | ValueList | undefined>>;
@@ -33,7 +33,8 @@ export class ParameterSampler implements Iterable<Params> {
     this.space = gridEntries(owner, distributions).map((entry, index) => {
       if (!isPlainObject(entry)) throw new InvalidParameterError(messages.gridEntryNotObject(owner, index, entry));
       const keys = Object.keys(entry).sort();
-      return { keys, entries: keys.map((key) => checkEntry(owner, key, entry[key], options)) };
+      const alongside = listedValues(entry);
+      return { keys, entries: keys.map((key) => checkEntry(owner, key, entry[key], options, alongside)) };
     });
     const allLists = this.space.every(({ entries }) => entries.every((entry) => Array.isArray(entry)));
     this.grid = allLists ? new ParameterGrid(this.space.map(asGridObject)) : undefined;
@@ -88,11 +89,17 @@ export class ParameterSampler implements Iterable<Params> {
 }
 
 /** A distribution, or a list of values (a `choice` counts as its list). */
-function checkEntry(owner: string, name: string, value: unknown, options: GridOptions): Distribution | unknown[] {
-  if (isChoice(value)) return checkValueList(owner, name, value.options, options, messages.distributionValueInvalid);
-  if (!isDistribution(value)) return checkValueList(owner, name, value, options, messages.distributionValueInvalid);
-  checkValueList(owner, name, boundsOf(value), options, messages.distributionValueInvalid);
+function checkEntry(owner: string, name: string, value: unknown, options: GridOptions, alongside: Record<string, unknown[]>): Distribution | unknown[] {
+  if (isChoice(value)) return checkValueList(owner, name, value.options, options, messages.distributionValueInvalid, alongside);
+  if (!isDistribution(value)) return checkValueList(owner, name, value, options, messages.distributionValueInvalid, alongside);
+  checkValueList(owner, name, boundsOf(value), options, messages.distributionValueInvalid, alongside);
   return value;
+}
+
+/** The entries of an object of value lists or distributions that list their values (a `choice` its options). */
+export function listedValues(entry: Record<string, unknown>): Record<string, unknown[]> {
+  const choices = Object.entries(entry).filter(([, value]) => isChoice(value)).map(([key, value]) => [key, [...(value as { options: readonly unknown[] }).options]]);
+  return { ...valueListsOf(entry), ...Object.fromEntries(choices) };
 }
 
 /** What checkValue sees for a numeric distribution: the smallest and largest values it can draw. */

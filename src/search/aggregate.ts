@@ -30,6 +30,7 @@ export function aggregate(records: readonly FitRecord[], o: AggregateOptions): C
   };
   store('fit_time', grid((r) => r.fitTime), false, false);
   store('score_time', grid((r) => r.scoreTime), false, false);
+  results.n_parameters = parameterCounts(records, nCandidates);
   for (const [key, column] of Object.entries(paramColumns(o.candidates))) results[key] = column;
   results.params = o.candidates.map((c) => ({ ...c }));
   for (const name of o.scoreNames) {
@@ -38,6 +39,13 @@ export function aggregate(records: readonly FitRecord[], o: AggregateOptions): C
   }
   Object.assign(results, o.extra ?? {});
   return results as CvResults;
+}
+
+/** Each candidate's model size, from any of its fitted folds (NaN when every fold failed). */
+function parameterCounts(records: readonly FitRecord[], nCandidates: number): number[] {
+  const counts = new Array<number>(nCandidates).fill(Number.NaN);
+  for (const r of records) if (r.nParameters !== undefined) counts[r.candidateIndex] = r.nParameters;
+  return counts;
 }
 
 /** `param_<name>` for every name any candidate has; `undefined` where one lacks it. */

@@ -12,7 +12,7 @@ export class GridSearchCV<E extends NeuralNet = NeuralNet> extends BaseSearchCV<
     super(estimator, options);
     this.paramGrid = new ParameterGrid(paramGrid, {
       owner: 'GridSearchCV',
-      checkValue: (name: string, value: unknown) => estimator.checkParam(name, value),
+      checkValue: (name, value, alongside) => estimator.checkParam(name, value, alongside),
     });
   }
 

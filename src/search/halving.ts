@@ -190,7 +190,7 @@ export class HalvingGridSearchCV<E extends NeuralNet = NeuralNet> extends BaseHa
 
   constructor(estimator: E, paramGrid: GridSpec, options: HalvingOptions = {}) {
     super(estimator, options, [], 'exhaust');
-    this.paramGrid = new ParameterGrid(paramGrid, { owner: 'HalvingGridSearchCV', checkValue: (name, value) => estimator.checkParam(name, value) });
+    this.paramGrid = new ParameterGrid(paramGrid, { owner: 'HalvingGridSearchCV', checkValue: (name, value, alongside) => estimator.checkParam(name, value, alongside) });
     refuseResourceInSpace('HalvingGridSearchCV', this.resource, this.paramGrid.subGrids.flatMap((g) => g.keys));
   }
 
@@ -231,7 +231,7 @@ export class HalvingRandomSearchCV<E extends NeuralNet = NeuralNet> extends Base
 
   private sampler(nIter: number): ParameterSampler {
     return new ParameterSampler(this.paramDistributions, nIter, {
-      owner: 'HalvingRandomSearchCV', seed: this.seed, checkValue: (name, value) => this.estimator.checkParam(name, value),
+      owner: 'HalvingRandomSearchCV', seed: this.seed, checkValue: (name, value, alongside) => this.estimator.checkParam(name, value, alongside),
     });
   }
 }

@@ -25,7 +25,7 @@ export class RandomizedSearchCV<E extends NeuralNet = NeuralNet> extends BaseSea
     this.sampler = new ParameterSampler(paramDistributions, checkInteger(owner, 'nIter', options.nIter ?? 10, { min: 1 }), {
       owner,
       seed: checkInteger(owner, 'seed', options.seed ?? 0, { min: 0, max: 2 ** 32 - 1 }),
-      checkValue: (name, value) => estimator.checkParam(name, value),
+      checkValue: (name, value, alongside) => estimator.checkParam(name, value, alongside),
     });
   }
 

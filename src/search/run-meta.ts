@@ -48,7 +48,8 @@ export function runMeta(o: RunFacts): RunMeta {
     estimator: o.estimator.constructor.name,
     estimatorParams: o.estimator.toSpec().params,
     data: {
-      name: DEFAULT_DATA_NAME, nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, nClasses: o.prepared.nClasses, task: o.prepared.task,
+      name: DEFAULT_DATA_NAME, nSamples: data.X.nSamples, nFeatures: data.X.data.length / data.X.nSamples, sampleShape: [...data.X.sampleShape],
+      nClasses: o.prepared.nClasses, task: o.prepared.task,
       ...(data.classes ? { classes: data.classes } : {}), ...(o.fingerprint ? { fingerprint: o.fingerprint } : {}),
     },
     backend: o.backend,

@@ -14,6 +14,7 @@ import type { FitTask, SearchData } from './task.js';
 
 /** Fills the record's test scores (and train scores), with each failed metric's error in scoreErrors. */
 export async function scoreInto(record: FitRecord, estimator: NeuralNet, scorers: Record<string, Scorer>, task: FitTask, data: SearchData): Promise<void> {
+  record.nParameters = estimator.model.countParams();
   const started = performance.now();
   const test = await scoreOn(estimator, scorers, data, task.test, task);
   record.testScores = test.scores;

@@ -15,7 +15,7 @@
  * runs one fit at a time in-process) only MAX_STACKED_FITS bounds it — every fit's
  * training rows are uploaded to the device.
  */
-import { estimateFitCost, macsPerSample, stackingPays } from '../estimators/index.js';
+import { estimateFitCost, macsPerSample, moduleMayStack, stackingPays } from '../estimators/index.js';
 import { initBackend } from '../backend/index.js';
 import type { FoldBatching } from './options.js';
 import type { FitTask, SearchData } from './task.js';
@@ -42,10 +42,10 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   const groups = new Map<number, number>();
   if (o.foldBatching === false) return groups;
   const backend = await initBackend();
-  const { nFeatures, nOutputs } = layerEnds(o);
+  const { sampleShape, nOutputs } = layerEnds(o);
   const byCandidate = new Map<number, FitTask[]>();
   for (const task of pending) byCandidate.set(task.candidateIndex, [...(byCandidate.get(task.candidateIndex) ?? []), task]);
-  const cost = (tasks: readonly FitTask[]) => tasks.reduce((sum, t) => sum + fitCost(t, nFeatures, nOutputs), 0);
+  const cost = (tasks: readonly FitTask[]) => tasks.reduce((sum, t) => sum + fitCost(t, sampleShape, nOutputs), 0);
   const serial = o.nJobs === 1 || backend.native;
   const mergeCandidates = o.foldBatching === true || backend.native;
   const costCap = serial ? Number.POSITIVE_INFINITY : cost(pending) / (2 * o.nJobs);
@@ -54,7 +54,8 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   const families = new Map<string, number[]>();
   for (const [candidate, tasks] of byCandidate) {
     const params = tasks[0].estimator.params;
-    if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, nFeatures, nOutputs))) continue;
+    if (!moduleMayStack(params)) continue;
+    if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs))) continue;
     const key = mergeCandidates ? familyKey(tasks[0]) : `candidate ${candidate}`;
     families.set(key, [...(families.get(key) ?? []), candidate]);
   }
@@ -84,15 +85,15 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
  * one unit costed as the sum of its fits, so its tasks sort together by it.
  */
 export function longestFirst(tasks: readonly FitTask[], o: Pick<StackContext, 'data' | 'nClasses'>, groups: ReadonlyMap<number, number>): FitTask[] {
-  const { nFeatures, nOutputs } = layerEnds(o);
+  const { sampleShape, nOutputs } = layerEnds(o);
   const stackCost = new Map<number, number>();
   for (const t of tasks) {
     const group = groups.get(t.candidateIndex);
-    if (group !== undefined) stackCost.set(group, (stackCost.get(group) ?? 0) + fitCost(t, nFeatures, nOutputs));
+    if (group !== undefined) stackCost.set(group, (stackCost.get(group) ?? 0) + fitCost(t, sampleShape, nOutputs));
   }
   const costOf = (t: FitTask) => {
     const group = groups.get(t.candidateIndex);
-    return group === undefined ? fitCost(t, nFeatures, nOutputs) : stackCost.get(group)!;
+    return group === undefined ? fitCost(t, sampleShape, nOutputs) : stackCost.get(group)!;
   };
   const unitOf = (t: FitTask) => groups.get(t.candidateIndex) ?? -1;
   return tasks.map((task, index) => ({ task, index }))
@@ -109,11 +110,11 @@ function familyKey(task: FitTask): string {
   return JSON.stringify([task.estimator.className, shared, task.nClasses]);
 }
 
-function fitCost(task: FitTask, nFeatures: number, nOutputs: number): number {
-  return estimateFitCost(task.estimator.params, nFeatures, nOutputs, task.train.length);
+function fitCost(task: FitTask, sampleShape: readonly number[], nOutputs: number): number {
+  return estimateFitCost(task.estimator.params, sampleShape, nOutputs, task.train.length);
 }
 
-/** The widths a model's first and last layers have on this data, for estimating its size. */
-export function layerEnds(o: Pick<StackContext, 'data' | 'nClasses'>): { nFeatures: number; nOutputs: number } {
-  return { nFeatures: o.data.X.data.length / Math.max(1, o.data.X.nSamples), nOutputs: o.nClasses ?? 1 };
+/** What a model takes and gives on this data (one sample's shape, the outputs), for estimating its size. */
+export function layerEnds(o: Pick<StackContext, 'data' | 'nClasses'>): { sampleShape: readonly number[]; nOutputs: number } {
+  return { sampleShape: o.data.X.sampleShape, nOutputs: o.nClasses ?? 1 };
 }

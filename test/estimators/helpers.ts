@@ -27,6 +27,23 @@ export function tinyRegression(): { X: Float32Array; y: Float32Array } {
   return { X, y };
 }
 
+/** n images of side×side×1 whose class is the brightest quadrant's (0..3). */
+export function tinyImages(n: number, side: number): { X: { data: Float32Array; shape: number[] }; y: Int32Array } {
+  const data = new Float32Array(n * side * side);
+  const y = new Int32Array(n);
+  const half = side / 2;
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 4;
+    for (let r = 0; r < side; r++) {
+      for (let c = 0; c < side; c++) {
+        const quadrant = (r < half ? 0 : 2) + (c < half ? 0 : 1);
+        data[(i * side + r) * side + c] = (quadrant === y[i] ? 0.8 : 0.1) + 0.1 * Math.sin(i * 3.1 + r * 1.3 + c * 0.7);
+      }
+    }
+  }
+  return { X: { data, shape: [n, side, side, 1] }, y };
+}
+
 export async function backend(): Promise<void> {
   await initBackend(process.env.GRIDFOLD_BACKEND ?? 'wasm');
 }

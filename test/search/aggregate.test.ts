@@ -22,7 +22,7 @@ test('cvResults has scikit-learn columns in its order, with param_ masks', (t) =
   const records = [record(1, 0, 0.5), record(0, 1, 0.75, 3), record(0, 0, 0.25), record(1, 1, Number.NaN)];
   const results = aggregate(records, { candidates, nSplits: 2, scoreNames: ['score'], returnTrainScore: false });
   t.deepEqual(Object.keys(results), [
-    'mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time', 'param_lr', 'param_module.init', 'params',
+    'mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time', 'n_parameters', 'param_lr', 'param_module.init', 'params',
     'split0_test_score', 'split1_test_score', 'mean_test_score', 'std_test_score', 'rank_test_score',
   ]);
   t.deepEqual(results.params, candidates);

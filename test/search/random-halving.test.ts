@@ -29,7 +29,7 @@ test('RandomizedSearchCV: nIter candidates from the seed, the grid search column
   const other = await run(8);
   const results = first.cvResults!;
   t.deepEqual(Object.keys(results), [
-    'mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time', 'param_lr', 'param_module.hiddenUnits', 'params',
+    'mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time', 'n_parameters', 'param_lr', 'param_module.hiddenUnits', 'params',
     'split0_test_score', 'split1_test_score', 'mean_test_score', 'std_test_score', 'rank_test_score',
   ]);
   t.is(results.params.length, 3);

@@ -5,8 +5,14 @@ import { resolveScoring } from '../../src/scoring/index.js';
 import type { FitRecord } from '../../src/core/index.js';
 
 test('estimateFitCost counts multiply-adds per sample × epochs × rows', (t) => {
-  t.is(estimateFitCost({ module: 'mlp', 'module.hiddenUnits': [4, 2], maxEpochs: 3 }, 10, 5, 7), (10 * 4 + 4 * 2 + 2 * 5) * 3 * 7);
-  t.is(estimateFitCost({ module: { name: 'mine', path: '/x.ts' }, maxEpochs: 2 }, 10, 5, 7), 14);
+  t.is(estimateFitCost({ module: 'mlp', 'module.hiddenUnits': [4, 2], maxEpochs: 3 }, [10], 5, 7), (10 * 4 + 4 * 2 + 2 * 5) * 3 * 7);
+  t.is(estimateFitCost({ module: 'mlp', 'module.hiddenUnits': [4, 2], maxEpochs: 3 }, [5, 2, 1], 5, 7), (10 * 4 + 4 * 2 + 2 * 5) * 3 * 7);
+  t.is(estimateFitCost({ module: { name: 'mine', path: '/x.ts' }, maxEpochs: 2 }, [10], 5, 7), 14);
+  // A cnn: 3×3 conv of 1 → 2 channels on 6×6 (4×4 out), pool 2 → 2×2×2 = 8 features → 3 classes.
+  t.is(estimateFitCost({ module: 'cnn', 'module.convs': [{ filters: 2, kernel: 3, pool: 2 }], 'module.dense': [], maxEpochs: 1 }, [6, 6, 1], 3, 1), 9 * 2 * 16 + 8 * 3);
+  // DemoNetwork's weights do 796,552 multiply-adds per image (torchinfo's 814,142 counts the biases too).
+  const demo = [{ filters: 16, kernel: 3, padding: 'same', pool: 2 }, { filters: 32, kernel: 3, pool: 2, poolPadding: 1 }, { filters: 8, kernel: 1 }, { filters: 4, kernel: 5 }];
+  t.is(estimateFitCost({ module: 'cnn', 'module.convs': demo, 'module.dense': [], maxEpochs: 1 }, [28, 28, 1], 10, 1), 796_552);
 });
 
 test('the executor gets the longest fits first; records come back in (candidate, fold) order', async (t) => {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FileSystemError, MAX_SEED, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
+import { featuresOf } from '../../data/index.js';
 import { MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { datasetLabels } from '../../data/index.js';
 import type { HalvingPlan, SearchPlan } from '../../search/index.js';
@@ -98,13 +99,15 @@ async function runLocked(
   remote: Executor | undefined,
 ): Promise<number> {
   const quiet = values.quiet === true;
-  const dataset = await loadSearchData(definition, overrides, dirname(resolve(file))).catch((error: Error) => {
-    throw new SearchFileError(messages.searchFileBad(file, messages.searchFileDataFailed(error.message)));
-  });
+  const { dataset, features } = await loadSearchData(definition, overrides, dirname(resolve(file)))
+    .then((loaded) => ({ dataset: loaded, features: featuresOf(loaded) }))
+    .catch((error: Error) => {
+      throw new SearchFileError(messages.searchFileBad(file, messages.searchFileDataFailed(error.message)));
+    });
   const estimator = createEstimator(definition, overrides);
   const backend = await initBackend();
   const say = (line: string) => !quiet && out.stdout(line);
-  say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset))));
+  say(messages.cliRunHeader(definition.name, searchKindOf(definition), messages.cliDataLine(dataset.name, dataset.shape[0], dataset.shape[1], nClassesOf(dataset), features.shape.slice(1))));
   say(describeBackend(backend, { verbose: values.verbose === true }));
 
   let reporter: ReturnType<typeof createProgressReporter> | undefined;
@@ -125,7 +128,7 @@ async function runLocked(
       ...(remote ? { executor: remote } : {}),
     });
     // The data is checked and split once, here: the plan printed is the plan that runs.
-    const plan = search.plan({ data: dataset.X, shape: [dataset.shape[0], ...dataset.sampleShape] }, datasetLabels(dataset));
+    const plan = search.plan(features, datasetLabels(dataset));
     metric = metricOf(plan);
     say(planLine(plan));
     live = liveReport({ dir: outDir, snapshot: () => search.snapshot(), name: named, total: plan.nFits, nSplits: plan.prepared.splits.length, say: (line) => out.stderr(line) });

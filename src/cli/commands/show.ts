@@ -18,7 +18,7 @@ export async function showCommand(argv: readonly string[], out: Output): Promise
   // One metric is stored as 'score' (scikit-learn's naming); meta.scorers says which scorer it is.
   const label = meta.scorers?.[scoring] ?? scoring;
   out.stdout(messages.cliShowHeader(meta.name, meta.searchKind, meta.nCandidates, meta.nFits, meta.nFailedFits, meta.backend, formatDuration(meta.wallTime)));
-  out.stdout(messages.cliDataLine(meta.data.name, meta.data.nSamples, meta.data.nFeatures, meta.data.nClasses));
+  out.stdout(messages.cliDataLine(meta.data.name, meta.data.nSamples, meta.data.nFeatures, meta.data.nClasses, meta.data.sampleShape));
   out.stdout('');
   out.stdout(messages.cliRankedTitle(label, Math.min(top ?? total, total), total));
   out.stdout(formatRankedTable(cvResults, { top: top ?? total, scoring }));

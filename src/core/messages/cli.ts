@@ -138,8 +138,10 @@ export function cliRunHeader(name: string, kind: string, data: string): string {
   return `gridfold: search ${name} (${kind}) on ${data}`;
 }
 
-export function cliDataLine(name: string, nSamples: number, nFeatures: number, nClasses: number | undefined): string {
-  return `${name}: ${nSamples} samples × ${nFeatures} features${nClasses !== undefined ? `, ${nClasses} classes` : ''}`;
+/** `sampleShape` of more than one axis shows as images: `… × 28×28×1 images (784 features)`. */
+export function cliDataLine(name: string, nSamples: number, nFeatures: number, nClasses: number | undefined, sampleShape?: readonly number[]): string {
+  const samples = sampleShape && sampleShape.length > 1 ? `${sampleShape.join('×')} images (${nFeatures} features)` : `${nFeatures} features`;
+  return `${name}: ${nSamples} samples × ${samples}${nClasses !== undefined ? `, ${nClasses} classes` : ''}`;
 }
 
 export function cliReportWritten(path: string): string {

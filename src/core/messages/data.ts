@@ -197,3 +197,7 @@ export function tooFewInformative(nClasses: number, nClustersPerClass: number, n
 export function blobsSizesMismatch(what: string, got: number, nCenters: number): string {
   return `makeBlobs: ${what} has ${got} entries but there are ${nCenters} centers; give one per center.`;
 }
+
+export function datasetShapeMismatch(name: string, field: string, sample: readonly number[], nFeatures: number): string {
+  return `dataset ${name}: ${field} ${describeValue(sample)} holds ${sample.reduce((a, b) => a * b, 1)} values per sample, but its rows have ${nFeatures} (shape[1]).`;
+}

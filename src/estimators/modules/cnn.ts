@@ -7,34 +7,17 @@
  * `[{ filters: 16, kernel: 3, padding: 'same', pool: 2 }, { filters: 32, kernel: 3, pool: 2, poolPadding: 1 },
  *   { filters: 8, kernel: 1 }, { filters: 4, kernel: 5 }]` with activation 'none'.
  */
-import { DataError, InvalidParameterError, messages } from '../../core/index.js';
+import { DataError, messages } from '../../core/index.js';
 import { tf, type LayersModel } from '../../backend/index.js';
 import type { ModuleContext, ModuleDefinition } from './registry.js';
 import { layerInitializers } from './initializers.js';
 import { ACTIVATIONS, MLP_DEFAULTS, outputLayerActivation, type ActivationName } from './mlp.js';
 import { PaddedMaxPooling2D } from './padded-max-pool.js';
+import { planConvBlocks, type ConvBlock } from './cnn-blocks.js';
 
 /** The mlp's activations, and 'none': no activation at all, as between the seed's convs. */
 export const CNN_ACTIVATIONS = [...ACTIVATIONS, 'none'] as const;
 export type CnnActivationName = (typeof CNN_ACTIVATIONS)[number];
-
-export interface ConvBlock {
-  filters: number;
-  /** Square kernel side. */
-  kernel: number;
-  /** Default 1. */
-  stride?: number;
-  /** Default 'valid' (PyTorch's padding 0); 'same' keeps the size at stride 1. */
-  padding?: 'same' | 'valid';
-  /** Max-pooling window side after the activation; none when absent. */
-  pool?: number;
-  /** Default: the pool (PyTorch's MaxPool2d stride=None). */
-  poolStride?: number;
-  /** Cells added on every side, left out of the max; at most half the pool. Default 0. */
-  poolPadding?: number;
-}
-
-export const CONV_BLOCK_FIELDS = ['filters', 'kernel', 'stride', 'padding', 'pool', 'poolStride', 'poolPadding'] as const;
 
 /** Keras' MNIST convnet without its dropout; init, dropout, batch norm and output as the mlp's. */
 export const CNN_DEFAULTS = {
@@ -46,47 +29,6 @@ export const CNN_DEFAULTS = {
   batchNorm: MLP_DEFAULTS.batchNorm,
   outputActivation: MLP_DEFAULTS.outputActivation,
 };
-
-/** Refuses anything but a non-empty list of well-formed blocks, naming the field path and value. */
-export function checkConvs(owner: string, value: unknown): void {
-  if (!Array.isArray(value) || value.length === 0) throw new InvalidParameterError(messages.convsNotList(owner, value));
-  value.forEach((block: unknown, index) => {
-    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
-      throw new InvalidParameterError(messages.convBlockNotObject(owner, index, block));
-    }
-    const fields = block as Record<string, unknown>;
-    for (const field of Object.keys(fields)) {
-      if (!(CONV_BLOCK_FIELDS as readonly string[]).includes(field)) {
-        throw new InvalidParameterError(messages.convBlockUnknownField(owner, index, field, CONV_BLOCK_FIELDS));
-      }
-    }
-    const path = (field: string) => `module.convs[${index}].${field}`;
-    const positive = (field: string, required: boolean) => {
-      const v = fields[field];
-      if (v === undefined && !required) return;
-      if (!(typeof v === 'number' && Number.isInteger(v) && v >= 1)) {
-        throw new InvalidParameterError(messages.invalidValue(owner, path(field), v, 'a positive integer'));
-      }
-    };
-    positive('filters', true);
-    positive('kernel', true);
-    positive('stride', false);
-    if (fields.padding !== undefined && fields.padding !== 'same' && fields.padding !== 'valid') {
-      throw new InvalidParameterError(messages.notOneOf(owner, path('padding'), fields.padding, ['same', 'valid']));
-    }
-    positive('pool', false);
-    for (const field of ['poolStride', 'poolPadding']) {
-      if (fields[field] !== undefined && fields.pool === undefined) {
-        throw new InvalidParameterError(messages.convBlockPoolFieldWithoutPool(owner, index, field));
-      }
-    }
-    positive('poolStride', false);
-    const pad = fields.poolPadding;
-    if (pad !== undefined && !(typeof pad === 'number' && Number.isInteger(pad) && pad >= 0 && pad <= Math.floor((fields.pool as number) / 2))) {
-      throw new InvalidParameterError(messages.convBlockPoolPaddingTooLarge(owner, index, pad, fields.pool as number));
-    }
-  });
-}
 
 /** Refuses an input that is not an image: [height, width, channels]. */
 export function checkImageShape(inputShape: readonly number[]): void {
@@ -100,23 +42,18 @@ function buildCnn(context: ModuleContext): LayersModel {
   checkImageShape(context.inputShape);
   const model = tf.sequential();
   model.add(tf.layers.inputLayer({ inputShape: context.inputShape }));
-  let size = [context.inputShape[0], context.inputShape[1]];
   let layer = 0;
-  p.convs.forEach((block, index) => {
-    const { filters, kernel, stride = 1, padding = 'valid', pool, poolStride = pool, poolPadding = 0 } = block;
-    if (padding === 'valid' && (size[0] < kernel || size[1] < kernel)) throw new DataError(messages.convBlockTooSmall(index, 'kernel', kernel, size));
+  for (const block of planConvBlocks(p.convs, context.inputShape)) {
+    const { filters, kernel, stride, padding, pool, poolStride, poolPadding } = block;
     model.add(tf.layers.conv2d({
       filters, kernelSize: kernel, strides: stride, padding, activation: fusedActivation(p), ...layerInitializers(p.init, context.seed, layer++),
     }));
-    size = size.map((s) => (padding === 'same' ? Math.ceil(s / stride) : Math.floor((s - kernel) / stride) + 1));
     addSeparateActivation(model, p);
-    if (pool === undefined) return;
-    if (size[0] + 2 * poolPadding < pool || size[1] + 2 * poolPadding < pool) throw new DataError(messages.convBlockTooSmall(index, 'pool', pool, size));
+    if (pool === undefined) continue;
     model.add(poolPadding === 0
       ? tf.layers.maxPooling2d({ poolSize: pool, strides: poolStride, padding: 'valid' })
-      : new PaddedMaxPooling2D({ poolSize: pool, strides: poolStride!, padding: poolPadding }));
-    size = size.map((s) => Math.floor((s + 2 * poolPadding - pool) / poolStride!) + 1);
-  });
+      : new PaddedMaxPooling2D({ poolSize: pool, strides: poolStride, padding: poolPadding }));
+  }
   model.add(tf.layers.flatten());
   for (const units of p.dense) {
     addDropout(model, p.dropout);
