@@ -4,7 +4,7 @@
  * section, so the initial weights are the same — then they train together, and each ends
  * fitted with its own weights and history.
  */
-import { withSeededMathRandom } from '../core/index.js';
+import { messages, withSeededMathRandom } from '../core/index.js';
 import type { FeaturesInput, Params, TargetsInput } from '../core/index.js';
 import type { FitOptions, FitSession, NeuralNet } from './neural-net.js';
 import { planFoldBatch, trainFoldBatched } from './lean/fold-batch.js';
@@ -22,13 +22,13 @@ export interface BatchedFit {
  * case nothing was fitted and the caller fits them one by one.
  */
 /**
- * Whether fits of this module can train stacked at all, known from the parameters: the
- * stacked step (lean/fold-batch.ts) holds Dense stacks, so a cnn's folds train apart and
- * the scheduler does not build their models twice to find that out. Custom modules may be
- * Dense stacks: the trainer decides when it sees them.
+ * Why fits of this module cannot train stacked, when the parameters alone say so: the
+ * stacked step (lean/fold-batch.ts) holds Dense stacks, so a cnn's folds train apart — spread
+ * over the workers, not queued as one unit, and without building their models twice to find
+ * out. Custom modules may be Dense stacks: the trainer decides when it sees them.
  */
-export function moduleMayStack(params: Params): boolean {
-  return params.module !== 'cnn';
+export function whyNotStackable(params: Params): string | undefined {
+  return params.module === 'cnn' ? messages.cnnNotStacked() : undefined;
 }
 
 export type FoldBatchResult = { outcomes: Array<Error | undefined> } | { notBatched: string };

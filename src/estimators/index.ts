@@ -27,7 +27,7 @@ export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
-export { fitFoldBatched, moduleMayStack } from './fold-batch.js';
+export { fitFoldBatched, whyNotStackable } from './fold-batch.js';
 export { stackingPays } from './lean/matmul.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 

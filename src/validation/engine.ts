@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { FitFailedError, SearchInWorkerError, deriveSeed, messages, warn, type FitRecord, type Params } from '../core/index.js';
 import type { EstimatorSpec, NeuralNet } from '../estimators/index.js';
-import { longestFirst, stackGroups } from './stack-groups.js';
+import { longestFirst, notStackedReasons, stackGroups } from './stack-groups.js';
 import type { FoldBatching } from './options.js';
 import type { Scorer } from '../scoring/index.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -122,6 +122,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   const foldBatching = o.keepEstimator ? false : o.foldBatching ?? false;
   const groups = await stackGroups({ foldBatching, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs }, unfinished);
   const pending = longestFirst(unfinished, o, groups);
+  const notStacked = notStackedReasons(o.foldBatching ?? false, unfinished);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
@@ -138,14 +139,16 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
       keepEstimator: o.keepEstimator,
       stackGroups: groups,
       signal: abort.signal,
-      onResult: async (record) => {
+      onResult: async (reported) => {
         // The module's file starts a search itself: every fit would start one more (not data).
-        if (record.error?.name === 'SearchInWorkerError') {
-          nested ??= record;
+        if (reported.error?.name === 'SearchInWorkerError') {
+          nested ??= reported;
           abort.abort();
           return;
         }
-        const task = taskOf(record);
+        const task = taskOf(reported);
+        const why = notStacked.get(reported.candidateIndex);
+        const record = why && reported.notBatched === undefined ? { ...reported, notBatched: why } : reported;
         if (o.journal) await o.journal.append(keys.get(task)!, record);
         byTask.set(task, record);
         done++;

@@ -15,7 +15,7 @@
  * runs one fit at a time in-process) only MAX_STACKED_FITS bounds it — every fit's
  * training rows are uploaded to the device.
  */
-import { estimateFitCost, macsPerSample, moduleMayStack, stackingPays } from '../estimators/index.js';
+import { estimateFitCost, macsPerSample, stackingPays, whyNotStackable } from '../estimators/index.js';
 import { initBackend } from '../backend/index.js';
 import type { FoldBatching } from './options.js';
 import type { FitTask, SearchData } from './task.js';
@@ -54,7 +54,7 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   const families = new Map<string, number[]>();
   for (const [candidate, tasks] of byCandidate) {
     const params = tasks[0].estimator.params;
-    if (!moduleMayStack(params)) continue;
+    if (whyNotStackable(params)) continue;
     if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs))) continue;
     const key = mergeCandidates ? familyKey(tasks[0]) : `candidate ${candidate}`;
     families.set(key, [...(families.get(key) ?? []), candidate]);
@@ -78,6 +78,20 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
     }
   }
   return groups;
+}
+
+/**
+ * Candidate index → why its fits train apart although fold-batching is on, for the
+ * candidates whose module cannot stack at all (kept in each record's notBatched).
+ */
+export function notStackedReasons(foldBatching: FoldBatching, pending: readonly FitTask[]): Map<number, string> {
+  const reasons = new Map<number, string>();
+  if (foldBatching === false) return reasons;
+  for (const task of pending) {
+    const why = whyNotStackable(task.estimator.params);
+    if (why) reasons.set(task.candidateIndex, why);
+  }
+  return reasons;
 }
 
 /**

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { initBackend } from '../../src/backend/index.js';
 import { GridSearchCV, NeuralNetClassifier } from '../../src/index.js';
-import { withoutTimes } from '../parallel/helpers.js';
+import { withoutTimesAndThread } from '../parallel/helpers.js';
 import { tinyImages } from '../estimators/helpers.js';
 
 test.before(async () => {
@@ -15,7 +15,7 @@ test('an mlp flattens images: the same fits on [n, 8, 8, 1] as on [n, 64], stack
     const net = new NeuralNetClassifier({ 'module.hiddenUnits': [6], optimizer: 'sgd', lr: 0.1, batchSize: 8, maxEpochs: 2 });
     const s = new GridSearchCV(net, { 'module.init': ['default', 'heNormal'] }, { cv: 3, refit: false, foldBatching });
     await s.fit(features, y);
-    return s.fits.map(withoutTimes);
+    return s.fits.map(withoutTimesAndThread);
   };
   for (const foldBatching of [true, false]) {
     const images = await search(X, foldBatching);

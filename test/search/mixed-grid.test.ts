@@ -8,7 +8,7 @@ import {
 } from '../../src/index.js';
 import { InvalidParameterError, messages } from '../../src/core/index.js';
 import { validNames, rulesFor, CNN_RULES, MLP_RULES } from '../../src/estimators/params.js';
-import { comparableResults, withoutTimes } from '../parallel/helpers.js';
+import { comparableResults, withoutTimesAndThread } from '../parallel/helpers.js';
 import { tinyImages } from '../estimators/helpers.js';
 
 // Convolutions train on the cpu backend here (wasm 4.22 has no Conv2DBackpropFilter); read
@@ -61,12 +61,14 @@ test('the mixed grid gives the same bits at nJobs 1 and 2, with fold-batching st
   const one = await mixedSearch(1, true);
   const two = await mixedSearch(2, true);
   t.deepEqual(comparableResults(two.cvResults!), comparableResults(one.cvResults!));
-  t.deepEqual(two.fits.map(withoutTimes), one.fits.map(withoutTimes));
+  t.deepEqual(two.fits.map(withoutTimesAndThread), one.fits.map(withoutTimesAndThread));
   // A stacked candidate's folds share one fit time; the cnns' were timed one by one.
   const times = (c: number) => new Set(one.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime)).size;
   t.deepEqual([0, 1, 2, 3].map(times), [1, 1, 3, 3]);
+  // The cnns' folds say why they trained apart; the stacked mlps' say nothing.
+  t.deepEqual(one.fits.map((f) => f.notBatched), [...new Array(6).fill(undefined), ...new Array(6).fill(messages.cnnNotStacked())]);
   const apart = await mixedSearch(1, false);
-  const cnnFits = (s: GridSearchCV) => s.fits.filter((f) => f.candidateIndex >= 2).map(withoutTimes);
+  const cnnFits = (s: GridSearchCV) => s.fits.filter((f) => f.candidateIndex >= 2).map(withoutTimesAndThread);
   t.deepEqual(cnnFits(one), cnnFits(apart));
 });
 

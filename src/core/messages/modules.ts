@@ -43,6 +43,10 @@ export function cnnNeedsImages(got: readonly number[]): string {
   );
 }
 
+export function cnnNotStacked(): string {
+  return "module 'cnn' has no stacked training step (stacking holds Dense stacks only): each fold trains on its own";
+}
+
 export function summaryNeedsShape(owner: string, name: string, value: unknown, accepted: string): string {
   return `${owner}: the estimator is not fitted, so summary() needs options.${name}, ${accepted}; got ${describeValue(value)}.`;
 }
