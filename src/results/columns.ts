@@ -55,6 +55,8 @@ const COLUMN_TYPES: ReadonlyArray<[RegExp, Check, string]> = [
   [/^params$/, (v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object of parameters'],
   [/^rank_/, (v) => Number.isSafeInteger(v) && (v as number) >= 1, 'an integer >= 1'],
   [/^(split\d+|mean|std)_(test|train)_|^(mean|std)_(fit|score)_time$/, isNumber, 'a number'],
+  // A model's size: NaN when every fold of the candidate failed before it was fitted.
+  [/^n_parameters$/, (v) => isCount(v) || Number.isNaN(v), 'an integer >= 0'],
   [/^(iter|n_resources)$/, isCount, 'an integer >= 0'],
 ];
 

@@ -31,6 +31,7 @@ export function fitRecordProblem(value: unknown, path = 'record'): string | unde
     field('scoreTime', isNumber, 'a number') ??
     field('nTrain', isCount, 'an integer >= 0') ??
     field('nTest', isCount, 'an integer >= 0') ??
+    field('nParameters', isCount, 'an integer >= 0', true) ??
     historyProblem(record.history, `${path}.history`) ??
     (record.error === undefined ? undefined : errorProblem(record.error, `${path}.error`)) ??
     scoreErrorsProblem(record.scoreErrors, `${path}.scoreErrors`) ??

@@ -63,6 +63,8 @@ test('results.json content is checked: every column holds what its name says, co
   t.is(bad((run) => delete run.meta.data.task), says(messages.fieldHolds('meta.data.task', undefined, 'classification or regression')));
   t.is(bad((run) => (run.fits[3].testScores.accuracy = 'high')), says(messages.fieldHolds('fits[3].testScores.accuracy', 'high', 'a number')));
   t.is(bad((run) => delete run.fits[0].history), says(messages.fieldHolds('fits[0].history', undefined, 'an array of epoch rows')));
+  t.is(bad((run) => (run.cvResults.n_parameters = [6238, 'big', 10])), says(messages.fieldHolds('cvResults.n_parameters[1]', 'big', 'an integer >= 0')));
+  t.is(bad((run) => (run.fits[1].nParameters = 1.5)), says(messages.fieldHolds('fits[1].nParameters', 1.5, 'an integer >= 0')));
   t.is(bad((run) => (run.fits[2].candidateIndex = 7)), says(messages.fitOutOfRange('fits[2]', 'candidateIndex', 7, 3, 'candidates')));
   t.is(says(messages.fieldHolds('fits[3].testScores.accuracy', 'high', 'a number')), 'x.json is not a gridfold results file: fits[3].testScores.accuracy is "high", not a number.');
   // A null score is a failed fit's NaN, not a wrong type.
