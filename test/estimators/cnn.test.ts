@@ -19,8 +19,7 @@ export const DEMO_NETWORK: ConvBlock[] = [
 const demo = () => new NeuralNetClassifier({ module: 'cnn', 'module.convs': DEMO_NETWORK, 'module.activation': 'none', batchSize: 64 });
 
 test.before(async () => {
-  // Training a convolution needs Conv2DBackpropFilter, which tfjs' wasm backend lacks.
-  await initBackend('cpu');
+  await initBackend('wasm');
 });
 
 test("DemoNetwork is expressible: 6,238 parameters and PyTorch's shapes (channels last)", async (t) => {

@@ -11,9 +11,8 @@ import { validNames, rulesFor, CNN_RULES, MLP_RULES } from '../../src/estimators
 import { comparableResults, withoutTimesAndThread } from '../parallel/helpers.js';
 import { tinyImages } from '../estimators/helpers.js';
 
-// Convolutions train on the cpu backend here (wasm 4.22 has no Conv2DBackpropFilter); read
-// when the backend is first initialised, in this process and, inherited, in the workers.
-process.env.GRIDFOLD_BACKEND = 'cpu';
+// Read when the backend is first initialised, in this process and, inherited, in the workers.
+process.env.GRIDFOLD_BACKEND = 'wasm';
 test.before(async () => {
   await initBackend();
 });
