@@ -243,11 +243,12 @@ test('list shows every search under ./searches; a directory with bad files exits
   t.is(result.code, 0, result.stderr);
   const shown = lines(result.stdout);
   t.deepEqual(shown.map((line) => line.split('  ')[0]), [
-    'searches/mnist-depth-activation.ts', 'searches/mnist-init.ts', 'searches/mnist-lr-width.ts', 'searches/mnist-widths.ts', 'searches/moons-quick.ts',
+    'searches/mnist-cnn-init.ts', 'searches/mnist-depth-activation.ts', 'searches/mnist-init.ts', 'searches/mnist-lr-width.ts',
+    'searches/mnist-mlp-vs-cnn.ts', 'searches/mnist-widths.ts', 'searches/moons-quick.ts',
   ]);
   t.true(shown.includes(messages.cliListLine('searches/moons-quick.ts', 'grid', messages.cliSearchSize('grid', 4, 3),
     'two moons (400 samples): width × learning rate of a one-layer MLP, 3-fold accuracy')));
-  t.true(shown[2].startsWith(messages.cliListLine('searches/mnist-lr-width.ts', 'random', messages.cliSearchSize('random', 6, 3), undefined)));
+  t.true(shown[3].startsWith(messages.cliListLine('searches/mnist-lr-width.ts', 'random', messages.cliSearchSize('random', 6, 3), undefined)));
   const fixtures = await gridfold(['list', FIXTURES]);
   t.is(fixtures.code, 2);
   t.true(lines(fixtures.stdout).includes(messages.cliListInvalid(join(FIXTURES, 'wrong-optimizer.ts'),

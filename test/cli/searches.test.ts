@@ -14,6 +14,8 @@ const EXPECTED: Record<string, { kind: string; candidates: number }> = {
   'mnist-init.ts': { kind: 'grid', candidates: 4 },
   'mnist-depth-activation.ts': { kind: 'grid', candidates: 12 },
   'mnist-lr-width.ts': { kind: 'random', candidates: 6 },
+  'mnist-mlp-vs-cnn.ts': { kind: 'grid', candidates: 4 },
+  'mnist-cnn-init.ts': { kind: 'grid', candidates: 2 },
   'moons-quick.ts': { kind: 'grid', candidates: 4 },
 };
 
