@@ -22,13 +22,13 @@ export interface BatchedFit {
  * case nothing was fitted and the caller fits them one by one.
  */
 /**
- * Why fits of this module cannot train stacked, when the parameters alone say so: the
- * stacked step (lean/fold-batch.ts) holds Dense stacks, so a cnn's folds train apart — spread
- * over the workers, not queued as one unit, and without building their models twice to find
- * out. Custom modules may be Dense stacks: the trainer decides when it sees them.
+ * Why fits of this module cannot train stacked, when the parameters alone say so: models
+ * with convolutions train apart (lean/fold-batch.ts says why), so a cnn's folds are spread
+ * over the workers, not queued as one unit, and their models are not built twice to find
+ * out. A custom module may or may not hold convolutions: the trainer decides when it sees it.
  */
 export function whyNotStackable(params: Params): string | undefined {
-  return params.module === 'cnn' ? messages.cnnNotStacked() : undefined;
+  return params.module === 'cnn' ? messages.convModelNotStacked() : undefined;
 }
 
 export type FoldBatchResult = { outcomes: Array<Error | undefined> } | { notBatched: string };

@@ -65,7 +65,7 @@ test('the mixed grid gives the same bits at nJobs 1 and 2, with fold-batching st
   const times = (c: number) => new Set(one.fits.filter((f) => f.candidateIndex === c).map((f) => f.fitTime)).size;
   t.deepEqual([0, 1, 2, 3].map(times), [1, 1, 3, 3]);
   // The cnns' folds say why they trained apart; the stacked mlps' say nothing.
-  t.deepEqual(one.fits.map((f) => f.notBatched), [...new Array(6).fill(undefined), ...new Array(6).fill(messages.cnnNotStacked())]);
+  t.deepEqual(one.fits.map((f) => f.notBatched), [...new Array(6).fill(undefined), ...new Array(6).fill(messages.convModelNotStacked())]);
   const apart = await mixedSearch(1, false);
   const cnnFits = (s: GridSearchCV) => s.fits.filter((f) => f.candidateIndex >= 2).map((f) => ({ ...withoutTimesAndThread(f), notBatched: undefined }));
   t.deepEqual(cnnFits(one), cnnFits(apart));

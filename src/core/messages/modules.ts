@@ -43,8 +43,9 @@ export function cnnNeedsImages(got: readonly number[]): string {
   );
 }
 
-export function cnnNotStacked(): string {
-  return "module 'cnn' has no stacked training step (stacking holds Dense stacks only): each fold trains on its own";
+/** Why a model with convolutions (module 'cnn', or a custom one the lean step recognises) is not stacked. */
+export function convModelNotStacked(): string {
+  return 'a model with convolutions trains each fit apart (its lean step is compute-bound: stacking folds would share only the ~10 % of a step that is fixed cost)';
 }
 
 export function summaryNeedsShape(owner: string, name: string, value: unknown, accepted: string): string {

@@ -45,7 +45,7 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
     if (typeof plan === 'string') return plan;
     // Measured by bench/cnn.ts: a DemoNetwork step's fixed cost (a step at batch 1) is about
     // a tenth of one at batch 64, so stacking 3 folds could save at most ~7 %; not built.
-    if (plan.front) return 'a model with convolutions trains each fit apart (its lean step is compute-bound: stacking folds would share only the ~10 % of a step that is fixed cost)';
+    if (plan.front) return messages.convModelNotStacked();
     plans.push(plan);
     const unstackable = fit.callbacks.find((callback) => !STACKABLE_CALLBACKS.includes(callback.constructor));
     if (unstackable) return `callback ${unstackable.constructor.name} may change a fit's training (only EarlyStopping and Checkpoint run on stacked fits)`;
