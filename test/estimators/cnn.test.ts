@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NeuralNetClassifier, CONV_BLOCK_FIELDS, type ConvBlock } from '../../src/estimators/index.js';
+import { NeuralNetClassifier, CONV_BLOCK_FIELDS, defineModule, type ConvBlock } from '../../src/estimators/index.js';
 import { PaddedMaxPooling2D } from '../../src/estimators/modules/padded-max-pool.js';
 import { DataError, InvalidParameterError, messages } from '../../src/core/index.js';
 import { initBackend, tf } from '../../src/backend/index.js';
@@ -197,4 +197,23 @@ test("switching module keeps no other module's parameters", (t) => {
   t.deepEqual(params['module.convs'], DEMO_NETWORK);
   t.deepEqual(params['module.dense'], []);
   t.false('module.convs' in net.setParams({ module: 'mlp' }).getParams());
+});
+
+const convThenAverage = defineModule('conv-then-average', ({ inputShape, outputUnits }) => {
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({ inputShape, filters: 4, kernelSize: 3 }));
+  model.add(tf.layers.globalAveragePooling2d({}));
+  model.add(tf.layers.dense({ units: outputUnits }));
+  return model;
+});
+
+test("summary() of a user's module counts its layers the same way", async (t) => {
+  const summary = await new NeuralNetClassifier({ module: convThenAverage }).summary({ inputShape: [6, 6, 1], nOutputs: 2, batchSize: 2 });
+  t.is(summary.module, 'conv-then-average');
+  t.deepEqual(summary.layers.map((l) => [l.type, l.outputShape, l.params, l.multAdds]), [
+    ['Conv2D', [2, 4, 4, 4], 40, 2 * 40 * 16],
+    ['GlobalAveragePooling2D', [2, 4], 0, 0],
+    ['Dense', [2, 2], 10, 2 * 10],
+  ]);
+  t.is(summary.multAdds, 2 * (40 * 16 + 10));
 });
