@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GridfoldError, type HistoryRow, type Label, type Params } from '../core/index.js';
 import { messages } from '../core/index.js';
-import { tf, type LayersModel } from '../backend/index.js';
+import { initBackend, tf, type LayersModel } from '../backend/index.js';
 import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
 import type { EstimatorSpec } from './spec.js';
 
@@ -57,6 +57,8 @@ export async function loadEstimator<T extends Restorable>(dir: string, Class: ne
   const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
   const weights = await readFile(join(dir, 'weights.bin'));
   const weightData = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
+  // A fresh process (a user's script) may load a model before anything chose a backend.
+  await initBackend();
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }),
   );

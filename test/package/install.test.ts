@@ -121,5 +121,10 @@ test('the packed package installs into an empty project, type-checks and runs th
   t.is(results.meta.nJobs, 2);
   t.is(results.meta.nFailedFits, 0);
   t.true(readFileSync(join(project, 'reports', 'user-flowers', 'index.html'), 'utf8').includes('3 classes (setosa, versicolor, virginica)'));
+  const best = run(process.execPath, ['--import', 'tsx', 'best.ts'], { cwd: project });
+  t.is(best.code, 0, best.stderr);
+  const saved = JSON.parse(best.stdout.trim().split('\n').at(-1)!) as { classes: string[]; predictions: string[] };
+  t.deepEqual(saved.classes, FLOWER_CLASSES);
+  t.true(saved.predictions.length === 90 && saved.predictions.every((label) => FLOWER_CLASSES.includes(label)));
   t.log(timings.join('; '));
 });

@@ -57,6 +57,14 @@ if (probabilities.length !== rows.length * best.classes.length) throw new Error(
 console.log(JSON.stringify({ classes: best.classes, predictions: Array.from(predictions) }));
 `;
 
+const BEST = `// The model \`gridfold run\` saved: it predicts the CSV's labels.
+import { NeuralNetClassifier, loadCsv } from 'gridfold';
+
+const data = loadCsv('exp/flowers.csv', { target: 'species' });
+const best = await NeuralNetClassifier.load('reports/user-flowers/best-model');
+console.log(JSON.stringify({ classes: best.classes, predictions: Array.from(await best.predict({ data: data.X, shape: data.shape })) }));
+`;
+
 const TSCONFIG = `${JSON.stringify({
   compilerOptions: {
     target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true,
@@ -68,6 +76,7 @@ const TSCONFIG = `${JSON.stringify({
 export const PROJECT_FILES: Record<string, string> = {
   'tsconfig.json': TSCONFIG,
   'labels.ts': LABELS,
+  'best.ts': BEST,
   'exp/flowers-module.ts': MODULE,
   'exp/search.ts': SEARCH,
 };
