@@ -10,14 +10,14 @@ import { NeuralNetClassifier, NeuralNetRegressor, isEstimator, type NeuralNet } 
 import { isDistribution, listedValues } from '../params/index.js';
 import { isMultiMetric, resolveScoring } from '../scoring/index.js';
 import { resolveCv } from '../splitters/index.js';
-import { checkFoldBatching, resolveNJobs } from '../validation/index.js';
+import { checkFitSettings, checkFoldBatching, resolveNJobs } from '../validation/index.js';
 import { HalvingGridSearchCV, HalvingRandomSearchCV } from '../search/index.js';
 import { createEstimator, createSearch } from './create-search.js';
 import type { SearchDefinition, SearchKind } from './search-definition.js';
 
 export const SEARCH_FIELDS = [
   'name', 'description', 'data', 'estimator', 'search', 'paramGrid', 'paramDistributions', 'nIter', 'halving',
-  'cv', 'scoring', 'refit', 'nJobs', 'foldBatching', 'seed', 'errorScore', 'returnTrainScore',
+  'cv', 'scoring', 'refit', 'nJobs', 'foldBatching', 'fitTimeout', 'seed', 'errorScore', 'returnTrainScore',
 ] as const;
 export const SEARCH_KINDS: readonly SearchKind[] = ['grid', 'random', 'halving-grid', 'halving-random'];
 const HALVING_FIELDS = ['resource', 'factor', 'minResources', 'maxResources', 'aggressiveElimination'];
@@ -144,8 +144,10 @@ function checkCommon(definition: SearchDefinition, estimator: NeuralNet): void {
     attempt('scoring', () => {
       const scorers = resolveScoring(definition.scoring, { task: estimator.task });
       nScorers = isMultiMetric(scorers) ? Object.keys(scorers).length : 1;
-      if (typeof definition.refit === 'string' && !(definition.refit in scorers)) {
-        throw new InvalidParameterError(messages.refitInvalid(definition.refit, Object.keys(scorers)));
+      // One metric may be named by its column ('score') or its scorer ('accuracy'), as in scikit-learn.
+      const oneMetric = nScorers === 1 ? Object.values(scorers)[0].name : undefined;
+      if (typeof definition.refit === 'string' && !(definition.refit in scorers) && definition.refit !== oneMetric) {
+        throw new InvalidParameterError(oneMetric ? messages.refitInvalidOneMetric(definition.refit, Object.keys(scorers)[0], oneMetric) : messages.refitInvalid(definition.refit, Object.keys(scorers)));
       }
     });
   }
@@ -154,6 +156,7 @@ function checkCommon(definition: SearchDefinition, estimator: NeuralNet): void {
   }
   if (definition.nJobs !== undefined) attempt('nJobs', () => resolveNJobs(definition.nJobs));
   if (definition.foldBatching !== undefined) attempt('foldBatching', () => checkFoldBatching('defineSearch', definition.foldBatching));
+  if (definition.fitTimeout !== undefined) attempt('fitTimeout', () => checkFitSettings('defineSearch', { fitTimeout: definition.fitTimeout }));
   const seed = definition.seed;
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw expected('seed', 'an integer in [0, 4294967295]', seed);
   const nIter = (definition as { nIter?: unknown }).nIter;

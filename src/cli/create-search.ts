@@ -20,6 +20,7 @@ export interface Overrides {
   limit?: number;
   nJobs?: number;
   seed?: number;
+  fitTimeout?: number;
 }
 
 /** Options of the run itself (not in the file): progress, journal, stop signal, where the fits run. */
@@ -47,7 +48,7 @@ export function createEstimator(definition: SearchDefinition, overrides: Overrid
 export function createSearch(definition: SearchDefinition, estimator: NeuralNet, overrides: Overrides = {}, run: RunOptions = {}): BaseSearchCV {
   const options: SearchOptions = {
     cv: definition.cv ?? 5, scoring: definition.scoring, refit: definition.refit, nJobs: overrides.nJobs ?? definition.nJobs ?? -1,
-    foldBatching: definition.foldBatching,
+    foldBatching: definition.foldBatching, fitTimeout: overrides.fitTimeout ?? definition.fitTimeout,
     errorScore: definition.errorScore, returnTrainScore: definition.returnTrainScore, ...run,
   };
   for (const key of Object.keys(options) as Array<keyof SearchOptions>) if (options[key] === undefined) delete options[key];

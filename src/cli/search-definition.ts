@@ -84,6 +84,8 @@ interface SearchCommon {
   nJobs?: number;
   /** Train each candidate's folds (true: and those of candidates differing only in lr, init, seed) as one stacked model where possible. Default 'auto'. */
   foldBatching?: boolean | 'auto';
+  /** Seconds one fit may train; past it the fit fails with FitTimeoutError and the search goes on (`--fit-timeout`). */
+  fitTimeout?: number;
   /** Seeds the estimator (weights, batches, dropout) and the drawing of candidates. Default 0. */
   seed?: number;
   errorScore?: number | 'raise';

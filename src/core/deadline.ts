@@ -14,7 +14,6 @@ interface Deadline {
   at: number;
   fitTimeout: number;
   fits: number;
-  started: number;
 }
 
 const deadlines = new AsyncLocalStorage<Deadline>();
@@ -22,16 +21,14 @@ const deadlines = new AsyncLocalStorage<Deadline>();
 /** Runs `work` (the training of `fits` fits at once) with a budget of `fitTimeout` seconds per fit; none when undefined. */
 export function withFitDeadline<T>(fitTimeout: number | undefined, fits: number, work: () => Promise<T>): Promise<T> {
   if (fitTimeout === undefined) return work();
-  const started = performance.now();
-  return deadlines.run({ at: started + fitTimeout * fits * 1000, fitTimeout, fits, started }, work);
+  return deadlines.run({ at: performance.now() + fitTimeout * fits * 1000, fitTimeout, fits }, work);
 }
 
 /** The FitTimeoutError of the enclosing fit when it has run past its deadline; undefined otherwise. */
 export function fitDeadlineError(): FitTimeoutError | undefined {
   const deadline = deadlines.getStore();
   if (deadline === undefined || performance.now() <= deadline.at) return undefined;
-  const elapsed = (performance.now() - deadline.started) / 1000;
-  return new FitTimeoutError(fitTimedOut(deadline.fitTimeout, deadline.fits, elapsed, 'stopped at the end of an epoch'));
+  return new FitTimeoutError(fitTimedOut(deadline.fitTimeout, deadline.fits, 'stopped at the end of an epoch'));
 }
 
 /** Throws the enclosing fit's FitTimeoutError once it has run past its deadline. */

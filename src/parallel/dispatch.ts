@@ -102,9 +102,8 @@ async function runGroup(pool: Piscina, group: TaskGroup, running: Set<AbortContr
     return (await pool.run({ id: group.id, tasks: unit.map(toWire) }, { signal: controller.signal })) as FitRecord[];
   } catch (error) {
     const elapsed = (performance.now() - started) / 1000;
-    const timedOut = timers.timedOutAfter(group.id);
-    if (timedOut !== undefined) {
-      const message = messages.fitTimedOut(unit[0].fitTimeout!, unit.length, timedOut, messages.workerTerminated());
+    if (timers.timedOut(group.id)) {
+      const message = messages.fitTimedOut(unit[0].fitTimeout!, unit.length, messages.workerTerminated());
       return unit.map((task) => failedRecord(task, { name: 'FitTimeoutError', message }, elapsed));
     }
     if (stopped()) return undefined;

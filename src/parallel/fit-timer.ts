@@ -20,7 +20,7 @@ interface Armed {
   cancel: () => void;
   started?: number;
   timer?: NodeJS.Timeout;
-  firedAfter?: number;
+  fired?: boolean;
 }
 
 export class UnitTimers {
@@ -39,9 +39,9 @@ export class UnitTimers {
     if (fitTimeout !== undefined) this.armed.set(id, { budgetMs: fitTimeout * fits * 1000, cancel });
   }
 
-  /** Seconds the unit had run when it was cancelled for its timeout; undefined when it was not. */
-  timedOutAfter(id: number): number | undefined {
-    return this.armed.get(id)?.firedAfter;
+  /** True when the unit was cancelled for running past its budget. */
+  timedOut(id: number): boolean {
+    return this.armed.get(id)?.fired === true;
   }
 
   disarm(id: number): void {
@@ -57,10 +57,9 @@ export class UnitTimers {
   private start(id: number): void {
     const unit = this.armed.get(id);
     if (!unit || unit.started !== undefined) return;
-    const started = performance.now();
-    unit.started = started;
+    unit.started = performance.now();
     unit.timer = setTimeout(() => {
-      unit.firedAfter = (performance.now() - started) / 1000;
+      unit.fired = true;
       unit.cancel();
     }, unit.budgetMs + HARD_STOP_GRACE_MS);
   }

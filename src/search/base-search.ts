@@ -11,7 +11,7 @@ import { isEstimator, type NeuralNet } from '../estimators/index.js';
 import type { Scorer, ScoringSpec } from '../scoring/index.js';
 import type { CvSpec, Split } from '../splitters/index.js';
 import {
-  checkFitSettings, createExecutor, prepareSearch, reportFailures, runFits,
+  checkFitSettings, checkScoringAndCv, createExecutor, prepareSearch, reportFailures, runFits,
   type Executor, type FitJournal, type FitSettings, type JournalFactory, type PreparedSearch, type Progress,
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
@@ -54,9 +54,11 @@ export interface SearchOptions {
    * the caller closes it. The fits are planned as for a local run with nJobs.
    */
   executor?: Executor;
+  /** Seconds one fit may train; past it the fit fails with FitTimeoutError and the search goes on (FitSettingsInput.fitTimeout). */
+  fitTimeout?: number;
 }
 
-export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'onRefit', 'journal', 'signal', 'executor'];
+export const SEARCH_OPTIONS = ['cv', 'scoring', 'refit', 'returnTrainScore', 'errorScore', 'nJobs', 'foldBatching', 'verbose', 'onProgress', 'onRefit', 'journal', 'signal', 'executor', 'fitTimeout'];
 
 /** One round of fits a strategy asks for. */
 export interface Evaluation {
@@ -100,6 +102,8 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   nSplits: number | undefined;
   scorerNames: string[] = [];
   meta: RunMeta | undefined;
+  /** Score name → scorer name, as resolved from `scoring` (`{ score: 'accuracy' }` for one named metric). */
+  private readonly scorerLabels: Record<string, string>;
   /** The plans this search made: a plan is run only by the search that made it. */
   private readonly plans = new WeakSet<SearchPlan>();
   /** While fitPlan runs: what snapshot() needs. */
@@ -111,13 +115,13 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     checkKnownOptions(owner, options, [...SEARCH_OPTIONS, ...extraOptions]);
     this.estimator = estimator;
     this.options = { ...options, ...checkFitSettings(owner, options), verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }) };
-    const executor = options.executor as Partial<Executor> | undefined;
-    if (executor !== undefined && (typeof executor?.run !== 'function' || typeof executor?.close !== 'function')) {
-      throw new InvalidParameterError(messages.invalidValue(owner, 'executor', executor, 'an Executor (an object with run and close methods)'));
-    }
+    checkRunOptions(owner, options);
     if (options.refit !== undefined && typeof options.refit !== 'boolean' && typeof options.refit !== 'string') {
       throw new InvalidParameterError(messages.refitInvalid(options.refit, []));
     }
+    // scoring, cv and refit are refused here, where the mistake was made, not at fit().
+    this.scorerLabels = scorerLabels(checkScoringAndCv(estimator, options));
+    this.refitMetric(undefined, Object.keys(this.scorerLabels));
   }
 
   /** The strategy: propose the plan's candidates by calling `evaluate` one or more times. */
@@ -125,6 +129,11 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
   /** The first round's candidates and the rounds, for data prepared as `prepared` (and whatever else the strategy's runSearch needs). */
   protected abstract planRounds(prepared: PreparedSearch, refitMetric: string | false): Pick<SearchPlan, 'candidates' | 'rounds'>;
   protected abstract readonly searchKind: RunMeta['searchKind'];
+
+  /** The score names `scoring` resolves to (before any data): what refit may name. */
+  protected get resolvedScoreNames(): string[] {
+    return Object.keys(this.scorerLabels);
+  }
 
   /** Columns a strategy adds to cvResults, one value per candidate evaluated so far (halving's iter, n_resources). */
   protected candidateColumns(): Record<string, unknown[]> {
@@ -172,7 +181,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     let journal = typeof journalOption === 'function' ? undefined : journalOption;
     // One executor for every round of the search: a pool's threads (and their backends)
     // stay up from the first round to the last instead of restarting per round.
-    const executor = this.options.executor ?? createExecutor({ nJobs: this.options.nJobs, inProcessOnly: prepared.inProcessOnly });
+    const executor = this.options.executor ?? createExecutor({ nJobs: this.options.nJobs, inProcessOnly: prepared.inProcessOnly, fitTimeout: this.options.fitTimeout });
     try {
       await this.runSearch(async (evaluation) => {
         const first = candidates.length;
@@ -187,7 +196,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
         const records = await runFits({
           estimator: this.estimator, candidates: evaluation.candidates, firstCandidateIndex: first, splits: evaluation.splits ?? splits,
           data, scorers, nClasses: prepared.nClasses, returnTrainScore: this.options.returnTrainScore, errorScore: this.options.errorScore,
-          nJobs: this.options.nJobs, foldBatching: this.options.foldBatching, journal, signal: this.options.signal, executor,
+          nJobs: this.options.nJobs, foldBatching: this.options.foldBatching, fitTimeout: this.options.fitTimeout, journal, signal: this.options.signal, executor,
           onProgress: (progress) => {
             round.records.push(progress.record);
             this.options.onProgress?.(progress);
@@ -256,12 +265,16 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     return { meta: this.meta!, cvResults: this.requireResults('runResult'), fits: this.fits };
   }
 
-  /** Name of the metric that picks the best candidate, or false (multi-metric, no refit). */
-  protected refitMetric(scorers: Record<string, Scorer> | undefined): string | false {
-    const names = scorers ? Object.keys(scorers) : this.scorerNames;
+  /**
+   * Name of the metric that picks the best candidate, or false (multi-metric, no refit). With
+   * one metric, refit may name it by its column ('score') or by its scorer ('accuracy'), as in scikit-learn.
+   */
+  protected refitMetric(scorers: Record<string, Scorer> | undefined, scoreNames?: readonly string[]): string | false {
+    const names = scoreNames ?? (scorers ? Object.keys(scorers) : this.scorerNames);
     const refit = this.options.refit ?? true;
     if (names.length === 1) {
-      if (typeof refit === 'string' && refit !== names[0]) throw new InvalidParameterError(messages.refitInvalid(refit, names));
+      const label = this.scorerLabels[names[0]];
+      if (typeof refit === 'string' && refit !== names[0] && refit !== label) throw new InvalidParameterError(messages.refitInvalidOneMetric(refit, names[0], label));
       return names[0];
     }
     if (refit === false) return false;
@@ -284,4 +297,24 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     this.bestEstimator = best;
     this.refitTime = (performance.now() - started) / 1000;
   }
+}
+
+/** Score name → the scorer's own name: what `refit` may name. */
+function scorerLabels(scorers: Record<string, Scorer>): Record<string, string> {
+  return Object.fromEntries(Object.entries(scorers).map(([output, scorer]) => [output, scorer.name]));
+}
+
+/** The options of the run itself (progress, journal, stop signal, executor), each checked for what it must be. */
+function checkRunOptions(owner: string, options: SearchOptions): void {
+  const refuse = (name: string, value: unknown, accepted: string) => {
+    throw new InvalidParameterError(messages.invalidValue(owner, name, value, accepted));
+  };
+  const { onProgress, onRefit, journal, signal } = options;
+  const executor = options.executor as Partial<Executor> | undefined;
+  if (executor !== undefined && (typeof executor?.run !== 'function' || typeof executor?.close !== 'function')) refuse('executor', executor, 'an Executor (an object with run and close methods)');
+  if (onProgress !== undefined && typeof onProgress !== 'function') refuse('onProgress', onProgress, 'a function');
+  if (onRefit !== undefined && typeof onRefit !== 'function') refuse('onRefit', onRefit, 'a function');
+  const isJournal = (value: unknown) => typeof value === 'function' || (typeof value === 'object' && value !== null && ['keyOf', 'lookup', 'append'].every((m) => typeof (value as Record<string, unknown>)[m] === 'function'));
+  if (journal !== undefined && !isJournal(journal)) refuse('journal', journal, 'a journal (keyOf, lookup, append) or a factory such as runJournal(path)');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) refuse('signal', signal, 'an AbortSignal');
 }

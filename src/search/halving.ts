@@ -96,6 +96,11 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     }
     this.aggressiveElimination = checkBoolean(owner, 'aggressiveElimination', options.aggressiveElimination ?? false);
     this.seed = checkInteger(owner, 'seed', options.seed ?? 0, { min: 0, max: 2 ** 32 - 1 });
+    // What needs no data is refused here: several metrics without one to promote by, a minimum above the maximum.
+    this.promotionMetric(this.refitMetric(undefined, this.resolvedScoreNames), this.resolvedScoreNames);
+    if (typeof this.minResources === 'number' && typeof this.maxResources === 'number' && this.minResources > this.maxResources) {
+      throw new InvalidParameterError(messages.halvingMinAboveMax(owner, this.minResources, this.maxResources));
+    }
   }
 
   /** The first round's candidates, given the resolved resources (random: 'exhaust' needs them). */

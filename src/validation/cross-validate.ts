@@ -7,7 +7,7 @@ import type { ScoringSpec } from '../scoring/index.js';
 import type { CvSpec } from '../splitters/index.js';
 import { reportFailures, runFits } from './engine.js';
 import { checkFitSettings, type FitSettingsInput } from './options.js';
-import { prepareSearch } from './prepare.js';
+import { checkScoringAndCv, prepareSearch } from './prepare.js';
 
 export interface CrossValidateOptions extends FitSettingsInput {
   cv?: CvSpec;
@@ -30,7 +30,7 @@ export interface CrossValidateResult<E extends NeuralNet = NeuralNet> {
 }
 
 const OWNER = 'crossValidate';
-const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs', 'foldBatching'];
+const OPTIONS = ['cv', 'scoring', 'groups', 'returnTrainScore', 'returnEstimator', 'errorScore', 'nJobs', 'foldBatching', 'fitTimeout'];
 
 export async function crossValidate<E extends NeuralNet>(estimator: E, X: FeaturesInput, y: TargetsInput, options: CrossValidateOptions = {}): Promise<CrossValidateResult<E>> {
   refuseInsideFitWorker();
@@ -38,6 +38,8 @@ export async function crossValidate<E extends NeuralNet>(estimator: E, X: Featur
   checkKnownOptions(OWNER, options, OPTIONS);
   const settings = checkFitSettings(OWNER, options);
   const returnEstimator = checkBoolean(OWNER, 'returnEstimator', options.returnEstimator ?? false);
+  // Every option before the data: a wrong scoring or cv is named even when X is wrong too.
+  checkScoringAndCv(estimator, options);
   const prepared = prepareSearch(estimator, X, y, { owner: OWNER, cv: options.cv, scoring: options.scoring, groups: options.groups });
   const kept: Array<E | undefined> = new Array(prepared.splits.length).fill(undefined);
   let records;

@@ -5,7 +5,7 @@
  * Scoring (each metric on its own) is score-fit.ts.
  */
 import { threadId } from 'node:worker_threads';
-import type { FitRecord } from '../core/index.js';
+import { withFitDeadline, type FitRecord } from '../core/index.js';
 import { estimatorFromSpec, fitFoldBatched, takeTargets, type NeuralNet } from '../estimators/index.js';
 import type { Scorer } from '../scoring/index.js';
 import { failedScore, scoreInto, scorersFromNames, serializeError, subset } from './score-fit.js';
@@ -26,7 +26,9 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
     estimator = estimatorFromSpec(task.estimator);
     const started = performance.now();
     try {
-      await estimator.fit(subset(data, task.train), takeTargets(data.y, task.train), labelOptions(task, data));
+      const fitting = estimator;
+      // fitTimeout: a fit past it stops at an epoch's end (on a worker, a spin is stopped by terminating it).
+      await withFitDeadline(task.fitTimeout, 1, () => fitting.fit(subset(data, task.train), takeTargets(data.y, task.train), labelOptions(task, data)));
     } finally {
       record.fitTime = (performance.now() - started) / 1000;
       record.history = estimator.history;
@@ -61,9 +63,10 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
   const started = performance.now();
   let result;
   try {
-    result = await fitFoldBatched(tasks.map((task, f) => ({
+    // A stack's budget is fitTimeout for each of its fits; past it every fit still training fails.
+    result = await withFitDeadline(tasks[0].fitTimeout, tasks.length, () => fitFoldBatched(tasks.map((task, f) => ({
       estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: labelOptions(task, data),
-    })));
+    }))));
   } catch (error) {
     // Stacked training itself failed: each fold gets its own chance, and its own record.
     estimators.forEach((estimator) => estimator.dispose());

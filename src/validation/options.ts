@@ -1,4 +1,4 @@
-import { InvalidParameterError, checkBoolean, messages } from '../core/index.js';
+import { InvalidParameterError, checkBoolean, checkNumber, messages } from '../core/index.js';
 import { resolveNJobs } from './executor.js';
 
 export function checkErrorScore(value: unknown): number | 'raise' {
@@ -30,6 +30,14 @@ export interface FitSettingsInput {
   /** Parallel fits: a positive integer, or -1 for every core. Default 1. */
   nJobs?: number;
   foldBatching?: FoldBatching;
+  /**
+   * Seconds one fit may train (each fit of a stack as much); past it the fit is stopped and
+   * fails with FitTimeoutError, and the search goes on. On a worker thread even a fit that
+   * never returns to its loop is stopped (its thread is terminated and replaced), so with a
+   * fitTimeout nJobs 1 runs its fits on one worker thread; fits that must stay in the calling
+   * thread (a function scorer, returnEstimator, a native backend) are stopped at an epoch's end.
+   */
+  fitTimeout?: number;
 }
 
 /** The same options checked, with their defaults. */
@@ -38,7 +46,11 @@ export interface FitSettings {
   errorScore: number | 'raise';
   nJobs: number;
   foldBatching: FoldBatching;
+  fitTimeout: number | undefined;
 }
+
+/** The longest fitTimeout: a timer's limit (2^31 - 1 ms), about 24.8 days. */
+export const MAX_FIT_TIMEOUT = 2147483;
 
 /** Checks the shared options at once (a constructor's, or crossValidate's, first lines), naming `owner`. */
 export function checkFitSettings(owner: string, options: FitSettingsInput): FitSettings {
@@ -47,5 +59,6 @@ export function checkFitSettings(owner: string, options: FitSettingsInput): FitS
     errorScore: checkErrorScore(options.errorScore),
     nJobs: resolveNJobs(options.nJobs ?? 1),
     foldBatching: checkFoldBatching(owner, options.foldBatching),
+    fitTimeout: options.fitTimeout === undefined ? undefined : checkNumber(owner, 'fitTimeout', options.fitTimeout, { min: 0, minExclusive: true, max: MAX_FIT_TIMEOUT }),
   };
 }

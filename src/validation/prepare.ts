@@ -40,6 +40,17 @@ export interface PreparedSearch {
   inProcessOnly: boolean;
 }
 
+/**
+ * What can be checked of a search's scoring and cv before any data: a scoring that names
+ * no scorer, a cv that is no splitter. Constructors call it so that a mistake is refused
+ * where it was made, not at fit(); returns the scorers.
+ */
+export function checkScoringAndCv(estimator: NeuralNet, options: { scoring?: ScoringSpec; cv?: CvSpec }): Record<string, Scorer> {
+  const scorers = resolveScoring(options.scoring, { task: estimator.task });
+  resolveCv(options.cv ?? 5, { classifier: estimator.task === 'classification' });
+  return scorers;
+}
+
 export function prepareSearch(estimator: NeuralNet, X: FeaturesInput, y: TargetsInput, options: PrepareOptions): PreparedSearch {
   const task = estimator.task;
   const data: SearchData = checkXy(X, y, { owner: options.owner, task });

@@ -72,6 +72,9 @@ test('cv, scoring, refit, nJobs, seed, nIter and halving settings by their paths
   refuses(t, { nJobs: 0 }, `nJobs: ${messages.nJobsInvalid(0, 256)}`);
   refuses(t, { foldBatching: 'always' }, `foldBatching: ${messages.invalidValue('defineSearch', 'foldBatching', 'always', "true, false or 'auto'")}`);
   refuses(t, { seed: -1 }, messages.searchFieldExpected('seed', 'an integer in [0, 4294967295]', -1));
+  refuses(t, { fitTimeout: 0 }, `fitTimeout: ${messages.invalidValue('defineSearch', 'fitTimeout', 0, 'a number in (0, 2147483]')}`);
+  refuses(t, { scoring: 'accuracy', refit: 'f1_macro' }, `scoring: ${messages.refitInvalidOneMetric('f1_macro', 'score', 'accuracy')}`);
+  t.notThrows(() => defineSearch({ ...valid, scoring: 'accuracy', refit: 'accuracy', fitTimeout: 30 } as never), "one metric named by its scorer, and a fitTimeout");
   const random = { search: 'random', paramGrid: undefined, paramDistributions: { lr: [0.1] } };
   refuses(t, { ...random, nIter: 0 }, messages.searchFieldExpected('nIter', 'an integer >= 1', 0));
   const halving = { search: 'halving-grid' };

@@ -15,6 +15,8 @@ test('numeric flags out of range are refused before anything loads (not even the
     [['run', file, '--epochs', '1e3'], messages.cliFlagInvalid('run', '--epochs', '1e3', 'a positive integer')],
     [['run', file, '--limit', '2.5'], messages.cliFlagInvalid('run', '--limit', '2.5', 'a positive integer')],
     [['run', file, '--limit', '99999999999999999999'], messages.cliFlagInvalid('run', '--limit', '99999999999999999999', 'a positive integer')],
+    [['run', file, '--fit-timeout', '0'], messages.cliFlagInvalid('run', '--fit-timeout', '0', 'a number in (0, 2147483]')],
+    [['run', file, '--fit-timeout', 'ten'], messages.cliFlagInvalid('run', '--fit-timeout', 'ten', 'a number in (0, 2147483]')],
     [['show', 'reports/none', '--top', '0'], messages.cliFlagInvalid('show', '--top', '0', 'a positive integer')],
     [['worker', '--redis', 'redis://127.0.0.1:1', '--n-jobs', '300'], messages.cliFlagInvalid('worker', '--n-jobs', '300', 'an integer in [1, 256] or -1 (every core)')],
   ];

@@ -12,18 +12,15 @@ test.before(async () => {
 const { X, y } = makeMoons({ nSamples: 60, noise: 0.2, seed: 1 });
 const net = () => new NeuralNetClassifier({ 'module.hiddenUnits': [4], maxEpochs: 5, batchSize: 16, seed: 0, trainSplit: 0 });
 
-/** The elapsed seconds a fitTimedOut message names, so the whole message can be compared. */
-const elapsedIn = (message: string) => Number(/after ([\d.]+) s it was/.exec(message)![1]);
-
 test('past its deadline a fit stops at the end of an epoch with FitTimeoutError; within it, it trains to the end', async (t) => {
   const late = net();
   const error = await t.throwsAsync(withFitDeadline(1e-6, 1, () => late.fit(X, y)), { instanceOf: FitTimeoutError });
-  t.is(error!.message, messages.fitTimedOut(1e-6, 1, elapsedIn(error!.message), 'stopped at the end of an epoch'));
+  t.is(error!.message, messages.fitTimedOut(1e-6, 1, 'stopped at the end of an epoch'));
   t.is(late.history.length, 0, 'no history is kept from a fit that failed');
   const inTime = net();
   await withFitDeadline(600, 1, () => inTime.fit(X, y));
   t.is(inTime.history.length, 5);
-  t.is(messages.fitTimedOut(2, 3, 6.04, 'stopped at the end of an epoch'), 'the fit ran past fitTimeout (2 s × the 3 fits trained with it): after 6.0 s it was stopped at the end of an epoch');
+  t.is(messages.fitTimedOut(2, 3, 'stopped at the end of an epoch'), 'the fit ran past fitTimeout (2 s × the 3 fits trained with it) and was stopped at the end of an epoch');
 });
 
 test('a stack past its deadline (fitTimeout × its fits) fails every fit still training with FitTimeoutError', async (t) => {
@@ -36,7 +33,7 @@ test('a stack past its deadline (fitTimeout × its fits) fails every fit still t
   t.is(outcomes.length, 2);
   for (const outcome of outcomes) {
     t.true(outcome instanceof FitTimeoutError);
-    t.is(outcome!.message, messages.fitTimedOut(1e-6, 2, elapsedIn(outcome!.message), 'stopped at the end of an epoch'));
+    t.is(outcome!.message, messages.fitTimedOut(1e-6, 2, 'stopped at the end of an epoch'));
   }
   estimators.forEach((e) => e.dispose());
 });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { FileSystemError, MAX_SEED, RunLockedError, SearchFileError, UsageError, messages, withWarningSink, type RunResult } from '../../core/index.js';
 import { initBackend, describeBackend, resolveBackendChoice } from '../../backend/index.js';
-import { MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
+import { MAX_FIT_TIMEOUT, MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { datasetLabels, featuresOf } from '../../data/index.js';
 import type { HalvingPlan, SearchPlan } from '../../search/index.js';
 import { runJournal } from '../../results/journal.js';
@@ -17,7 +17,7 @@ import { writeReport } from '../../report/index.js';
 import { createProgressReporter } from '../progress.js';
 import { liveReport, type LiveReport } from '../live-report.js';
 import { runUntilStopped } from '../signals.js';
-import { integerFlag, parseCommand, expectPositionals, type CommandArgs } from '../args.js';
+import { integerFlag, positiveNumberFlag, parseCommand, expectPositionals, type CommandArgs } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
 import { loadSearchFile } from '../load-search.js';
 import type { SearchDefinition } from '../search-definition.js';
@@ -33,7 +33,7 @@ const TOP = 10;
 const OPTIONS = {
   epochs: { type: 'string' }, limit: { type: 'string' }, 'n-jobs': { type: 'string' }, backend: { type: 'string' },
   seed: { type: 'string' }, out: { type: 'string' }, resume: { type: 'boolean' }, 'no-resume': { type: 'boolean' }, quiet: { type: 'boolean' },
-  redis: { type: 'string' }, queue: { type: 'string' },
+  redis: { type: 'string' }, queue: { type: 'string' }, 'fit-timeout': { type: 'string' },
 } as const;
 
 export async function runCommand(argv: readonly string[], out: Output): Promise<number> {
@@ -45,6 +45,7 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
     limit: integerFlag('run', 'limit', values.limit),
     nJobs: integerFlag('run', 'n-jobs', values['n-jobs'], { max: MAX_JOBS, allowAllCores: true }),
     seed: integerFlag('run', 'seed', values.seed, { min: 0, max: MAX_SEED }),
+    fitTimeout: positiveNumberFlag('run', 'fit-timeout', values['fit-timeout'], MAX_FIT_TIMEOUT),
   };
   if (values.resume && values['no-resume']) throw new UsageError(messages.cliFlagsConflict('run', '--resume', '--no-resume'));
   if (values.backend !== undefined) {

@@ -247,6 +247,8 @@ Options (applied on top of the file):
   --n-jobs N     parallel fits: 1 to 256, or -1 for every core (the file's nJobs, else -1)
   --backend B    TensorFlow.js backend: auto, tensorflow, wasm or cpu
   --seed S       seed of the weights, batches and drawn candidates (0 to 4294967295; the file's seed, else 0)
+  --fit-timeout S  seconds one fit may train (the file's fitTimeout, else none); a fit past it is
+                 stopped and recorded as failed (FitTimeoutError), and the search goes on
   --out DIR      the run's directory (default reports/<name>)
   --resume       keep the fits already in DIR's journal (after an interruption)
   --no-resume    start afresh; an existing journal is moved aside (the default)

@@ -14,6 +14,12 @@ export function refitInvalid(value: unknown, metrics: readonly string[]): string
     : `refit must be true or false; got ${describeValue(value)}.`;
 }
 
+/** One metric: refit names it by its column ('score') or its scorer ('accuracy'), or is true / false. */
+export function refitInvalidOneMetric(value: unknown, column: string, scorer: string | undefined): string {
+  const names = scorer && scorer !== column ? `'${column}' or '${scorer}'` : `'${column}'`;
+  return `refit must be true, false or the name of the one metric (${names}); got ${describeValue(value)}.`;
+}
+
 export function notAnEstimator(owner: string, value: unknown): string {
   return `${owner}: estimator must be a NeuralNetClassifier or NeuralNetRegressor; got ${describeValue(value)}.`;
 }
