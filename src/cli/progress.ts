@@ -5,7 +5,7 @@
  */
 import { InvalidParameterError, messages, type FitRecord, type Params } from '../core/index.js';
 import type { Progress } from '../validation/index.js';
-import { formatClock } from '../results/format.js';
+import { convBlocksText, formatClock } from '../results/format.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -167,6 +167,6 @@ function formatScore(value: number | undefined): string {
 }
 
 function formatParams(params: Params): string {
-  const shown = Object.entries(params).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  const shown = Object.entries(params).map(([k, v]) => `${k}: ${convBlocksText(v) ?? JSON.stringify(v)}`);
   return `{${shown.join(', ')}}`;
 }

@@ -32,8 +32,34 @@ export function formatParamText(value: unknown): string {
  */
 export function formatParamShort(value: unknown): string {
   if (typeof value === 'number') return shortNumber(value);
+  const convs = convBlocksText(value);
+  if (convs !== undefined) return convs;
   if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'number')) return value.map(shortNumber).join('-');
   return formatParamText(value);
+}
+
+/**
+ * A cnn's `module.convs` as the seed writes DemoNetwork, one block per arrow: filters@kernel,
+ * `/s` for a stride, `same` padding, `↓pool` with `/s` and `pad p` when not the defaults —
+ * `16@3×3 same ↓2 → 32@3×3 ↓2 pad 1 → 8@1×1 → 4@5×5` instead of a line of JSON. Undefined
+ * for anything that is not a list of blocks { filters, kernel, … }.
+ */
+export function convBlocksText(value: unknown): string | undefined {
+  const isBlock = (b: unknown): b is Record<string, unknown> =>
+    typeof b === 'object' && b !== null && typeof (b as { filters?: unknown }).filters === 'number' && typeof (b as { kernel?: unknown }).kernel === 'number';
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isBlock)) return undefined;
+  return value.map((b) => {
+    const parts = [`${b.filters}@${b.kernel}×${b.kernel}`];
+    if (b.stride !== undefined && b.stride !== 1) parts[0] += `/${b.stride}`;
+    if (b.padding === 'same') parts.push('same');
+    if (b.pool !== undefined) {
+      let pool = `↓${b.pool}`;
+      if (b.poolStride !== undefined && b.poolStride !== b.pool) pool += `/${b.poolStride}`;
+      if (b.poolPadding !== undefined && b.poolPadding !== 0) pool += ` pad ${b.poolPadding}`;
+      parts.push(pool);
+    }
+    return parts.join(' ');
+  }).join(' → ');
 }
 
 function shortNumber(value: number): string {

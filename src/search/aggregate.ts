@@ -30,7 +30,8 @@ export function aggregate(records: readonly FitRecord[], o: AggregateOptions): C
   };
   store('fit_time', grid((r) => r.fitTime), false, false);
   store('score_time', grid((r) => r.scoreTime), false, false);
-  results.n_parameters = parameterCounts(records, nCandidates);
+  // Records without a count (journals of an older gridfold) give no column rather than one of NaN.
+  if (records.some((r) => r.nParameters !== undefined)) results.n_parameters = parameterCounts(records, nCandidates);
   for (const [key, column] of Object.entries(paramColumns(o.candidates))) results[key] = column;
   results.params = o.candidates.map((c) => ({ ...c }));
   for (const name of o.scoreNames) {

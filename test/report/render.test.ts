@@ -87,6 +87,8 @@ test('header facts name the labels where they are not 0..k-1', (t) => {
   t.is(headerFacts(labelled, 'accuracy')[0][1], 'tiny: 30 samples × 4 features, 2 classes (cat, dog) (classification)');
   const ids = { ...run, meta: { ...run.meta, data: { ...run.meta.data, classes: [0, 1] } } };
   t.is(headerFacts(ids, 'accuracy')[0][1], 'tiny: 30 samples × 4 features, 2 classes (classification)');
+  const images = { ...ids, meta: { ...ids.meta, data: { ...ids.meta.data, sampleShape: [2, 2, 1] } } };
+  t.is(headerFacts(images, 'accuracy')[0][1], 'tiny: 30 samples × 2×2×1 images (4 features), 2 classes (classification)');
 });
 
 test('header facts', (t) => {

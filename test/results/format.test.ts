@@ -2,6 +2,7 @@ import test from 'ava';
 import {
   formatDuration, formatNumber, formatParamText, formatParamValue, formatParams, pythonNumber, pythonRepr, pythonStr,
 } from '../../src/results/index.js';
+import { formatParamShort } from '../../src/results/format.js';
 
 test('formatParamValue shows arrays joined by dashes and missing values as null', (t) => {
   t.is(formatParamValue([64, 32]), '64-32');
@@ -51,4 +52,14 @@ test('formatNumber and formatDuration', (t) => {
   t.is(formatDuration(59.97), '1m 00s');
   t.is(formatDuration(123.4), '2m 03s');
   t.is(formatDuration(3725), '1h 02m');
+});
+
+test("a cnn's blocks show as the seed writes DemoNetwork, not as JSON", (t) => {
+  const demo = [
+    { filters: 16, kernel: 3, padding: 'same', pool: 2 }, { filters: 32, kernel: 3, pool: 2, poolPadding: 1 }, { filters: 8, kernel: 1 }, { filters: 4, kernel: 5 },
+  ];
+  t.is(formatParamShort(demo), '16@3×3 same ↓2 → 32@3×3 ↓2 pad 1 → 8@1×1 → 4@5×5');
+  t.is(formatParamShort([{ filters: 8, kernel: 5, stride: 2, padding: 'valid', pool: 3, poolStride: 2 }]), '8@5×5/2 ↓3/2');
+  // Other lists of objects stay JSON.
+  t.is(formatParamShort([{ units: 3 }]), '[{"units":3}]');
 });

@@ -14,7 +14,7 @@ export function headerFacts(run: RunResult, metric: string): Array<[string, stri
   const scoring = meta.scoring.map((name) => (name === metric ? `${shown(name)} (ranks the candidates)` : shown(name))).join(', ');
   const failed = meta.nFailedFits > 0 ? ` (${meta.nFailedFits} failed)` : ' (none failed)';
   return [
-    ['data', `${data.name}: ${data.nSamples} samples × ${data.nFeatures} features${classes} (${data.task})`],
+    ['data', `${data.name}: ${data.nSamples} samples × ${samplesText(data)}${classes} (${data.task})`],
     ['estimator', meta.estimator],
     ['search', `${meta.searchKind}, ${meta.nCandidates} candidates`],
     ['backend', meta.backend],
@@ -73,4 +73,10 @@ function renderBest(model: ReportModel): string {
     `<div class="best"><h2>Best: candidate #${best.index}${where} — ${escapeHtml(model.metricLabel)} ` +
     `${escapeHtml(fixed(best.mean, decimals))} ± ${escapeHtml(fixed(best.std, decimals))}</h2><ul>${params}</ul>${halving}${saved}</div>`
   );
+}
+
+/** `784 features`, or for images `28×28×1 images (784 features)`, as the run's data line. */
+function samplesText(data: { nFeatures: number; sampleShape?: number[] }): string {
+  const shape = data.sampleShape;
+  return shape && shape.length > 1 ? `${shape.join('×')} images (${data.nFeatures} features)` : `${data.nFeatures} features`;
 }
