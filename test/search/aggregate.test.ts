@@ -3,7 +3,7 @@ import { aggregate, rankMin, populationStd } from '../../src/search/aggregate.js
 import type { FitRecord } from '../../src/core/index.js';
 
 const record = (candidateIndex: number, foldIndex: number, score: number, fitTime = 1): FitRecord => ({
-  candidateIndex, foldIndex, testScores: { score }, fitTime, scoreTime: 0.5, nTrain: 8, nTest: 4, history: [],
+  candidateIndex, foldIndex, testScores: { score }, fitTime, scoreTime: 0.5, nTrain: 8, nTest: 4, history: [], nParameters: 10 + candidateIndex,
 });
 
 test('ranks: ties share the lowest rank, NaN ranks last, all-NaN ranks 1', (t) => {
@@ -34,4 +34,11 @@ test('cvResults has scikit-learn columns in its order, with param_ masks', (t) =
   t.deepEqual(results.rank_test_score, [1, 2]);
   t.deepEqual(results.mean_fit_time, [2, 1]);
   t.deepEqual(results.std_fit_time, [1, 0]);
+  t.deepEqual(results.n_parameters, [10, 11]);
+});
+
+test('records without a parameter count (an older journal) give no n_parameters column, not one of NaN', (t) => {
+  const records = [record(0, 0, 0.5), record(0, 1, 0.75)].map(({ nParameters: _, ...rest }) => rest);
+  const results = aggregate(records, { candidates: [{ lr: 0.1 }], nSplits: 2, scoreNames: ['score'], returnTrainScore: false });
+  t.false('n_parameters' in results);
 });
