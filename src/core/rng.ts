@@ -3,6 +3,7 @@
  * weights, batch order, dropout, sampled parameters) flows from a `Rng` derived from the
  * user's seed, so results never depend on `Math.random` or on which worker ran a fit.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The largest seed gridfold accepts (seeds are unsigned 32-bit integers). */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -80,24 +81,25 @@ export class Rng {
 }
 
 let seededSection: Promise<unknown> = Promise.resolve();
+/** The seeded generator of the section the caller runs in (it follows the section's awaits). */
+const sectionRng = new AsyncLocalStorage<Rng>();
+let wrapped = false;
 
 /**
- * Runs `work` with `Math.random` replaced by a seeded generator, so third-party code that
- * calls it (tfjs' unseeded random ops) is reproducible. Restores the original even on error.
- * Sections are queued, one at a time per thread: two fits awaited together (Promise.all)
- * would otherwise interleave their draws and neither would be reproducible.
+ * Runs `work` with `Math.random` drawing from a seeded generator, so third-party code that
+ * calls it (tfjs' unseeded random ops, dropout masks) is reproducible. Only code running
+ * inside `work` draws from it: Math.random called from anywhere else meanwhile (a module
+ * evaluated on first use, such as danfojs, which draws at import) gets the engine's own
+ * numbers and takes none of the section's. Sections are queued, one at a time per thread:
+ * two fits awaited together (Promise.all) would otherwise interleave their draws.
  */
 export function withSeededMathRandom<T>(seed: number, work: () => Promise<T>): Promise<T> {
-  const run = async () => {
-    const original = Math.random;
-    const rng = new Rng(deriveSeed('math-random', seed));
-    Math.random = () => rng.next();
-    try {
-      return await work();
-    } finally {
-      Math.random = original;
-    }
-  };
+  if (!wrapped) {
+    const engine = Math.random;
+    Math.random = () => sectionRng.getStore()?.next() ?? engine();
+    wrapped = true;
+  }
+  const run = () => sectionRng.run(new Rng(deriveSeed('math-random', seed)), work);
   const result = seededSection.then(run, run);
   seededSection = result.catch(() => undefined);
   return result;

@@ -20,10 +20,25 @@ test('deriveSeed separates its parts', (t) => {
   t.is(deriveSeed('fold', 3), deriveSeed('fold', 3));
 });
 
-test('withSeededMathRandom is reproducible and restores Math.random', async (t) => {
-  const original = Math.random;
-  const first = await withSeededMathRandom(5, async () => [Math.random(), Math.random()]);
-  const second = await withSeededMathRandom(5, async () => [Math.random(), Math.random()]);
-  t.deepEqual(first, second);
-  t.is(Math.random, original);
+test('withSeededMathRandom is reproducible, and only code inside the section draws from it', async (t) => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const alone = await withSeededMathRandom(5, async () => {
+    const a = Math.random();
+    await tick();
+    return [a, Math.random()];
+  });
+  // The same section while other code keeps calling Math.random between its draws (a
+  // module loading on first use): the section's numbers do not change, nor repeat outside it.
+  const outside: number[] = [];
+  const timer = setInterval(() => outside.push(Math.random()), 0);
+  const interleaved = await withSeededMathRandom(5, async () => {
+    const a = Math.random();
+    for (let i = 0; i < 5; i++) await tick();
+    return [a, Math.random()];
+  });
+  clearInterval(timer);
+  t.deepEqual(interleaved, alone);
+  t.true(outside.length > 0);
+  t.false(outside.some((value) => alone.includes(value)));
+  t.notDeepEqual([Math.random(), Math.random()], alone);
 });
