@@ -29,4 +29,6 @@ export { renderReport, type ReportOptions } from './report/render.js';
 export { writeReport } from './report/write.js';
 export { writeResults, readResults, resultsFrame, formatRankedTable } from './results/index.js';
 export { defineSearch, type SearchDefinition, type EstimatorParams, type ParamGrid, type ParamDistributions, type HalvingSettings, type SearchKind } from './cli/define-search.js';
-import './parallel/index.js';
+import { installPoolExecutor } from './parallel/index.js';
+
+installPoolExecutor();

@@ -1,12 +1,15 @@
 /**
- * The parallel fold engine. Importing this folder installs the worker-thread pool as the
- * executor of every search and crossValidate with nJobs > 1 (src/index.ts imports it);
- * nJobs 1, and fits with function scorers, stay in the calling thread.
+ * The parallel fold engine. `installPoolExecutor()` makes the worker-thread pool the
+ * executor of every search and crossValidate with nJobs > 1; the public entry point
+ * (src/index.ts) and the command line each call it, so neither depends on the other
+ * having been imported. nJobs 1, and fits with function scorers, stay in the calling thread.
  */
 import { InProcessExecutor, setExecutorFactory } from '../validation/index.js';
 import { PoolExecutor } from './pool-executor.js';
 
-setExecutorFactory((request) => (request.inProcessOnly ? new InProcessExecutor() : new PoolExecutor({ nJobs: request.nJobs })));
+export function installPoolExecutor(): void {
+  setExecutorFactory((request) => (request.inProcessOnly ? new InProcessExecutor() : new PoolExecutor({ nJobs: request.nJobs })));
+}
 
 export { PoolExecutor } from './pool-executor.js';
 export type { PoolExecutorOptions } from './pool-executor.js';

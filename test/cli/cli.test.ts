@@ -170,6 +170,19 @@ test.serial('run --resume takes every fit from the journal and gives the same re
   t.true(again.stdout.includes(formatRankedTable(first.cvResults, { top: 10, scoring: 'score' })));
 });
 
+test('run: a search file that imports nothing from gridfold still runs nJobs 2 on worker threads', async (t) => {
+  const out = tempDir('no-import');
+  const result = await gridfold(['run', join(FIXTURES, 'no-import.ts'), '--out', out, '--quiet']);
+  t.is(result.code, 0, result.stderr);
+  const run = parseResults(readFileSync(join(out, 'results.json'), 'utf8'));
+  t.is(run.meta.nJobs, 2);
+  const threads = new Set(run.fits.map((fit) => fit.threadId));
+  // The CLI's main thread is thread 0: every fit ran on a worker.
+  t.false(threads.has(0), [...threads].join(', '));
+  t.false(threads.has(undefined));
+  t.is(run.fits.length, 4);
+});
+
 test.serial('report regenerates index.html from results.json', async (t) => {
   rmSync(join(runDir, 'index.html'));
   const result = await gridfold(['report', runDir]);
