@@ -13,7 +13,7 @@ export type { BackendInfo, BackendChoice } from './backend/index.js';
 export * from './data/index.js';
 export {
   NeuralNetClassifier, NeuralNetRegressor, NeuralNet, EarlyStopping, Checkpoint, LRScheduler, Callback,
-  defineModule, estimatorFromSpec, formatSummary, ACTIVATIONS, CNN_ACTIVATIONS, INITS, OPTIMIZERS, LOSSES,
+  defineModule, registerCallback, estimatorFromSpec, formatSummary, ACTIVATIONS, CNN_ACTIVATIONS, INITS, OPTIMIZERS, LOSSES,
 } from './estimators/index.js';
 export type {
   EstimatorSpec, FitOptions, ModuleDefinition, ModuleContext, ModuleBuilder, TrainingContext, ConvBlock, ModelSummary, LayerSummary, SummaryOptions,

@@ -6,15 +6,11 @@
  */
 import { messages, withSeededMathRandom } from '../core/index.js';
 import type { FeaturesInput, Params, TargetsInput } from '../core/index.js';
-import type { FitOptions, FitSession, NeuralNet } from './neural-net.js';
+import type { FitData, FitOptions, FitSession, NeuralNet } from './neural-net.js';
 import { planFoldBatch, trainFoldBatched } from './lean/fold-batch.js';
 
-export interface BatchedFit {
-  estimator: NeuralNet;
-  X: FeaturesInput;
-  y: TargetsInput;
-  options?: FitOptions;
-}
+/** One estimator's fit: its data as `fit` takes it, or (a search's folds) already checked. */
+export type BatchedFit = { estimator: NeuralNet; options?: FitOptions } & ({ X: FeaturesInput; y: TargetsInput } | { data: FitData });
 
 /**
  * `{ outcomes }` — per fit, undefined (fitted) or the error that failed it alone — when
@@ -38,7 +34,8 @@ export async function fitFoldBatched(fits: readonly BatchedFit[]): Promise<FoldB
   const failAll = () => sessions.forEach((session) => session.fail());
   try {
     for (const fit of fits) {
-      const plan = await fit.estimator.planFit(fit.X, fit.y, fit.options);
+      const data = 'data' in fit ? fit.data : fit.estimator.checkData(fit.X, fit.y, fit.options);
+      const plan = await fit.estimator.planFit(data, fit.options);
       sessions.push(await withSeededMathRandom(plan.mathRandomSeed, () => fit.estimator.openFit(plan)));
     }
   } catch (error) {

@@ -13,7 +13,7 @@ registerBuiltin(cnnModule);
 
 export { NeuralNetClassifier, NeuralNetRegressor };
 export { NeuralNet } from './neural-net.js';
-export type { FitOptions, FitPlan, FitSession } from './neural-net.js';
+export type { FitData, FitOptions, FitPlan, FitSession } from './neural-net.js';
 export type { EstimatorSpec } from './spec.js';
 export * from './callbacks/index.js';
 export { defineModule, resolveModule, isModuleDefinition, moduleToRef } from './modules/registry.js';

@@ -9,7 +9,7 @@ import {
 } from '../core/index.js';
 import { checkTwoClasses, checkXy, labelIds, toFeatures } from '../data/index.js';
 import { initBackend, tf, type LayersModel, type Optimizer } from '../backend/index.js';
-import { callbackFromJSON, isCallback, type Callback } from './callbacks/index.js';
+import { callbackFromJSON, isCallback, serializeCallback, type Callback } from './callbacks/index.js';
 import { defaultsOf, mergeParams, rulesFor } from './params.js';
 import { moduleToRef } from './modules/registry.js';
 import { toProbabilities, type LossName, type LossSpec } from './losses.js';
@@ -39,9 +39,18 @@ export interface FitOptions {
   classes?: readonly Label[];
 }
 
+/** Training data as `fit` checks it: what `fitChecked` takes without checking it again. */
+export interface FitData {
+  X: Features;
+  /** Regression targets, or a classifier's class ids (into `classes`, or 0..nClasses-1 when FitOptions give them). */
+  y: Targets;
+  /** The labels the ids stand for, when checking found them in y. */
+  classes?: Label[];
+}
+
 /** What `planFit` settled: the checked data, the outputs, the validation split. */
 export interface FitPlan {
-  data: { X: Features; y: Targets };
+  data: FitData;
   valid?: { X: Features; y: Targets };
   nOutputs: number;
   /** Classification: the labels of the outputs, in order. */
@@ -115,7 +124,7 @@ export abstract class NeuralNet {
   toSpec(): EstimatorSpec {
     const params: Params = { ...this.params };
     params.module = moduleToRef(params.module);
-    params.callbacks = (params.callbacks as Callback[]).map((c) => c.toJSON());
+    params.callbacks = (params.callbacks as Callback[]).map(serializeCallback);
     return { className: this.constructor.name, params };
   }
 
@@ -128,7 +137,21 @@ export abstract class NeuralNet {
   }
 
   async fit(X: FeaturesInput, y: TargetsInput, options: FitOptions = {}): Promise<this> {
-    const plan = await this.planFit(X, y, options);
+    return this.fitChecked(this.checkData(X, y, options), options);
+  }
+
+  /** X and y checked as `fit` checks them (the messages name `<Class>.fit`); a classifier's labels become ids into `classes`. */
+  checkData(X: FeaturesInput, y: TargetsInput, options: Pick<FitOptions, 'nClasses' | 'classes'> = {}): FitData {
+    const known = options.classes?.length ?? options.nClasses;
+    return checkXy(X, y, { owner: `${this.constructor.name}.fit`, task: this.task, nClasses: known });
+  }
+
+  /**
+   * `fit` on data that has been checked already: a search checks its data once and each
+   * fold trains on rows taken from it, which need no second check.
+   */
+  async fitChecked(data: FitData, options: FitOptions = {}): Promise<this> {
+    const plan = await this.planFit(data, options);
     await withSeededMathRandom(plan.mathRandomSeed, async () => {
       const session = await this.openFit(plan);
       let history: HistoryRow[];
@@ -144,14 +167,13 @@ export abstract class NeuralNet {
   }
 
   /**
-   * The first phase of `fit`: checks the data and settles what the fit will do, touching
-   * no tensor. Fold-batched training (src/estimators/fold-batch.ts) runs the phases of
+   * The first phase of `fit`, on checked data: settles what the fit will do, touching no
+   * tensor. Fold-batched training (src/estimators/fold-batch.ts) runs the phases of
    * several estimators itself; `fit` is all three in a row.
    */
-  async planFit(X: FeaturesInput, y: TargetsInput, options: FitOptions = {}): Promise<FitPlan> {
+  async planFit(data: FitData, options: FitOptions = {}): Promise<FitPlan> {
     const owner = `${this.constructor.name}.fit`;
     const known = options.classes?.length ?? options.nClasses;
-    const data = checkXy(X, y, { owner, task: this.task, nClasses: known });
     const classes = this.task === 'regression' ? undefined
       : options.classes ? [...options.classes] : data.classes ?? Array.from({ length: known! }, (_, id) => id);
     if (classes && known === undefined) checkTwoClasses(classes);

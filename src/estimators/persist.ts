@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { GridfoldError, type HistoryRow, type Label, type Params } from '../core/index.js';
 import { messages } from '../core/index.js';
 import { initBackend, tf, type LayersModel } from '../backend/index.js';
-import { callbackFromJSON, type SerializedCallback } from './callbacks/index.js';
+import { callbackFromJSON, importCallbackSources, type SerializedCallback } from './callbacks/index.js';
 import type { EstimatorSpec } from './spec.js';
 
 /** gridfold.json: the estimator's spec and what its fitted model needs besides the weights. */
@@ -62,7 +62,9 @@ export async function loadEstimator<T extends Restorable>(dir: string, Class: ne
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData }),
   );
-  const params = { ...saved.params, callbacks: (saved.params.callbacks as SerializedCallback[]).map(callbackFromJSON) };
+  const callbacks = saved.params.callbacks as SerializedCallback[];
+  await importCallbackSources(callbacks);
+  const params = { ...saved.params, callbacks: callbacks.map(callbackFromJSON) };
   const estimator = new Class(params);
   estimator.restoreFitted(model, saved.nOutputs, saved.sampleShape, saved.history, saved.classes);
   return estimator;

@@ -29,7 +29,9 @@ export function needsTypeScript(tasks: readonly FitTask[]): boolean {
   if (isTypeScriptPath(workerFilename())) return true;
   return tasks.some((task) => {
     const module = task.estimator.params.module as { path?: unknown } | undefined;
-    return typeof module === 'object' && module !== null && typeof module.path === 'string' && isTypeScriptPath(module.path);
+    const callbacks = task.estimator.params.callbacks as Array<{ source?: unknown }>;
+    const sources = [module?.path, ...callbacks.map((callback) => callback.source)];
+    return sources.some((source) => typeof source === 'string' && isTypeScriptPath(source));
   });
 }
 

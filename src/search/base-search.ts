@@ -291,9 +291,8 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     this.bestEstimator?.dispose();
     const started = performance.now();
     const best = this.estimator.clone().setParams(this.bestParams);
-    const { X, y, classes } = prepared.data;
-    // y holds ids into classes: the refitted estimator predicts the labels themselves.
-    await best.fit({ data: X.data, shape: [X.nSamples, ...X.sampleShape] }, y, { classes });
+    // y holds ids into the search's classes: the refitted estimator predicts the labels themselves.
+    await best.fitChecked(prepared.data, { classes: prepared.data.classes });
     this.bestEstimator = best;
     this.refitTime = (performance.now() - started) / 1000;
   }

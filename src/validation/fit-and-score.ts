@@ -6,9 +6,12 @@
  */
 import { threadId } from 'node:worker_threads';
 import { withFitDeadline, type FitRecord } from '../core/index.js';
-import { estimatorFromSpec, fitFoldBatched, takeTargets, type NeuralNet } from '../estimators/index.js';
+import {
+  estimatorFromSpec, fitFoldBatched, importCallbackSources, takeTargets,
+  type FitData, type NeuralNet, type SerializedCallback,
+} from '../estimators/index.js';
 import type { Scorer } from '../scoring/index.js';
-import { failedScore, scoreInto, scorersFromNames, serializeError, subset } from './score-fit.js';
+import { failedScore, featureRows, scoreInto, scorersFromNames, serializeError } from './score-fit.js';
 import type { FitTask, SearchData } from './task.js';
 
 export async function fitAndScore(task: FitTask, data: SearchData, customScorers?: Record<string, Scorer>): Promise<FitRecord> {
@@ -23,12 +26,12 @@ export async function fitAndScoreKeeping(task: FitTask, data: SearchData, custom
   let estimator: NeuralNet | undefined;
   try {
     const scorers = customScorers ?? scorersFromNames(task.scoring, data);
-    estimator = estimatorFromSpec(task.estimator);
+    estimator = await rebuild(task);
     const started = performance.now();
     try {
       const fitting = estimator;
       // fitTimeout: a fit past it stops at an epoch's end (on a worker, a spin is stopped by terminating it).
-      await withFitDeadline(task.fitTimeout, 1, () => fitting.fit(subset(data, task.train), takeTargets(data.y, task.train), labelOptions(task, data)));
+      await withFitDeadline(task.fitTimeout, 1, () => fitting.fitChecked(rowsOf(data, task.train), labelOptions(task, data)));
     } finally {
       record.fitTime = (performance.now() - started) / 1000;
       record.history = estimator.history;
@@ -56,7 +59,7 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
   if (tasks.length < 2) return separately('there is only one fit');
   let estimators: NeuralNet[];
   try {
-    estimators = tasks.map((task) => estimatorFromSpec(task.estimator));
+    estimators = await Promise.all(tasks.map(rebuild));
   } catch (error) {
     return separately(`an estimator could not be rebuilt: ${(error as Error).message}`);
   }
@@ -65,7 +68,7 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
   try {
     // A stack's budget is fitTimeout for each of its fits; past it every fit still training fails.
     result = await withFitDeadline(tasks[0].fitTimeout, tasks.length, () => fitFoldBatched(tasks.map((task, f) => ({
-      estimator: estimators[f], X: subset(data, task.train), y: takeTargets(data.y, task.train), options: labelOptions(task, data),
+      estimator: estimators[f], data: rowsOf(data, task.train), options: labelOptions(task, data),
     }))));
   } catch (error) {
     // Stacked training itself failed: each fold gets its own chance, and its own record.
@@ -92,6 +95,12 @@ export async function fitAndScoreGroup(tasks: readonly FitTask[], data: SearchDa
   return records;
 }
 
+/** The task's estimator, unfitted; on a worker thread the files of a user's callbacks are imported first. */
+async function rebuild(task: FitTask): Promise<NeuralNet> {
+  await importCallbackSources(task.estimator.params.callbacks as SerializedCallback[]);
+  return estimatorFromSpec(task.estimator);
+}
+
 function emptyRecord(task: FitTask): FitRecord {
   return {
     candidateIndex: task.candidateIndex,
@@ -113,6 +122,11 @@ function failedInto(record: FitRecord, task: FitTask, error: unknown, customScor
   record.testScores = Object.fromEntries(Object.keys(customScorers ?? task.scoring).map((name) => [name, failed]));
   if (task.returnTrainScore) record.trainScores = { ...record.testScores };
   return record;
+}
+
+/** The rows of data a fit trains on, still checked: rows of checked data need no second check. */
+function rowsOf(data: SearchData, rows: Int32Array): FitData {
+  return { X: featureRows(data.X, rows), y: takeTargets(data.y, rows) };
 }
 
 /**

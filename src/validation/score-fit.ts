@@ -6,7 +6,7 @@
  * (`scoreErrors`, keyed `test_<metric>` / `train_<metric>`), where the engine warns about
  * it — or stops, with errorScore 'raise' — and the failures summary counts it per metric.
  */
-import { argmaxRows, messages, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
+import { argmaxRows, messages, type Features, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
 import { takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
 import { resolveScoring, scoreAll, type Scorer } from '../scoring/index.js';
 import { decodeLabels } from '../data/index.js';
@@ -41,9 +41,16 @@ export function scorersFromNames(names: Record<string, string>, data: SearchData
   return resolved;
 }
 
+/** The rows a fit is scored on, as predict takes them. */
 export function subset(data: SearchData, rows: Int32Array) {
-  const rowLength = data.X.sampleShape.reduce((a, b) => a * b, 1);
-  return { data: takeRows(data.X.data, rowLength, rows), shape: [rows.length, ...data.X.sampleShape] };
+  const X = featureRows(data.X, rows);
+  return { data: X.data, shape: [X.nSamples, ...X.sampleShape] };
+}
+
+/** Some rows of checked features, still checked (a fold's training rows need no second check). */
+export function featureRows(X: Features, rows: Int32Array): Features {
+  const rowLength = X.sampleShape.reduce((a, b) => a * b, 1);
+  return { data: takeRows(X.data, rowLength, rows), nSamples: rows.length, sampleShape: [...X.sampleShape] };
 }
 
 interface Scored {

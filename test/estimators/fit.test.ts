@@ -81,6 +81,24 @@ test('save → load gives identical predictions and params', async (t) => {
   loaded.dispose();
 });
 
+test("fit checks its data; fitChecked (a search's folds, rows of data checked once) does not check it again", async (t) => {
+  const { X, y } = tinyClassification();
+  const bad = X.slice();
+  bad[5] = Number.NaN;
+  // Every row trains (no internal validation split), so the NaN row is in every epoch.
+  const net = new NeuralNetClassifier({ ...small, trainSplit: 0 });
+  await t.throwsAsync(net.fit(bad, y), { message: messages.nonFiniteFeature('NeuralNetClassifier.fit', 'X', 1, 1, Number.NaN) });
+  // Unchecked, the NaN reaches training: the loss says so, not the data check.
+  await t.throwsAsync(net.fitChecked({ X: { data: bad, nSamples: 60, sampleShape: [4] }, y, classes: [0, 1, 2] }), { instanceOf: NonFiniteLossError });
+  const checked = net.checkData(X, y);
+  await net.fitChecked(checked);
+  const again = new NeuralNetClassifier({ ...small, trainSplit: 0 });
+  await again.fit(X, y);
+  t.deepEqual(net.history.map((row) => row.train_loss), again.history.map((row) => row.train_loss));
+  net.dispose();
+  again.dispose();
+});
+
 test('predicting before fit says so', async (t) => {
   const { X } = tinyClassification();
   await t.throwsAsync(new NeuralNetClassifier().predict(X), { instanceOf: NotFittedError, message: messages.notFitted('NeuralNetClassifier', 'predict') });

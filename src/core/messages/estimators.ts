@@ -47,8 +47,19 @@ export function callbackBad(value: unknown): string {
   return `callbacks must be an array of callback objects (EarlyStopping, Checkpoint, LRScheduler, or objects with onEpochEnd); got ${describeValue(value)}.`;
 }
 
-export function unknownCallbackType(type: unknown): string {
-  return `cannot rebuild callback of type ${describeValue(type)}; built-in callback types are EarlyStopping, Checkpoint and LRScheduler.`;
+export function unknownCallbackType(type: unknown, known: readonly string[]): string {
+  return (
+    `cannot rebuild a callback of type ${describeValue(type)} (known types: ${known.join(', ')}); ` +
+    `register your Callback subclass with registerCallback(type, Class) in the file that defines it.`
+  );
+}
+
+export function registerCallbackBadArgs(type: unknown, Class: unknown): string {
+  return `registerCallback(type, Class): type must be a non-empty string and Class a Callback subclass; got ${describeValue(type)} and ${describeValue(Class)}.`;
+}
+
+export function registerCallbackBuiltin(type: string): string {
+  return `registerCallback: '${type}' is a built-in callback type; give your callback a type name of its own.`;
 }
 
 export function monitorMissing(callback: string, monitor: string, available: readonly string[]): string {

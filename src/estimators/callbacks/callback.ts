@@ -22,6 +22,8 @@ export interface TrainingContext {
 export interface SerializedCallback {
   type: string;
   options: Record<string, unknown>;
+  /** The file that registered a user's callback type (registerCallback); a worker imports it. */
+  source?: string;
 }
 
 export abstract class Callback {

@@ -3,10 +3,11 @@
  * the file that defined it, so a worker thread can rebuild the same module by importing
  * that file: an estimator's `module` crosses the thread boundary as `{ name, path }`.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { isAbsolute, resolve } from 'node:path';
 import { InvalidParameterError, messages, type TaskKind } from '../../core/index.js';
 import type { LayersModel } from '../../backend/index.js';
+import { callerFile } from '../caller-file.js';
 
 export interface ModuleContext {
   /** The module's own parameters, without the `module.` prefix. */
@@ -56,7 +57,7 @@ export function defineModule(
     name,
     build,
     defaults: options.defaults,
-    source: callerFile(),
+    source: callerFile(import.meta.url),
   };
   registry.set(name, definition);
   return definition;
@@ -121,18 +122,4 @@ async function importModule(ref: ModuleRef): Promise<ModuleDefinition> {
   const byName = registry.get(ref.name) ?? definitions.find(([, d]) => d.name === ref.name)?.[1];
   if (!byName) throw new InvalidParameterError(messages.moduleNotExported(ref.path, ref.name, definitions.map(([, d]) => d.name)));
   return byName;
-}
-
-/** The file that called defineModule, read off the stack (source-mapped under tsx). */
-function callerFile(): string | undefined {
-  const stack = new Error().stack?.split('\n') ?? [];
-  const here = fileURLToPath(import.meta.url).replace(/\.(ts|js)$/, '');
-  for (const line of stack.slice(1)) {
-    const match = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?$/.exec(line.trim());
-    if (!match) continue;
-    const path = match[1].startsWith('file:') ? fileURLToPath(match[1]) : match[1];
-    if (path.replace(/\.(ts|js)$/, '') === here) continue;
-    return pathToFileURL(path).href;
-  }
-  return undefined;
 }
