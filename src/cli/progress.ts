@@ -51,6 +51,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   let resumed = 0;
   let best = Number.NaN;
   let lastDraw = Number.NEGATIVE_INFINITY;
+  let finished = false;
   /** The `gridfold worker`s seen so far (a distributed run), and the one of the latest fit. */
   const remoteWorkers = new Set<string>();
   let lastWorker: string | undefined;
@@ -131,7 +132,9 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       }
     },
     finish(): void {
-      if (o.verbose === 0) return;
+      // Once: the run finishes the bar when the fits end (before the refit) and again in its finally.
+      if (o.verbose === 0 || finished) return;
+      finished = true;
       if (tty) {
         stream.write(`${bar()}\n`);
         return;

@@ -37,7 +37,7 @@ export function renderReport(input: RunResult | readonly RunResult[], options: R
   const sections: PageSection[] = [
     {
       id: 'parallel', title: 'Parallel coordinates',
-      intro: 'One line per candidate; hover a line for its parameters and scores. Drag along an axis to brush an interval — brushes on several axes combine, a click on an axis clears its brush — and the ranked table below keeps only the brushed candidates. Drag an axis title sideways to move the axis; click the scale under an axis to switch it (linear, log, categories).',
+      intro: 'One line per candidate; hover a line for its parameters and scores. Drag along an axis to brush an interval — brushes on several axes combine, a click on an axis clears its brush — and the ranked table below keeps only the brushed candidates. Drag an axis title sideways to move the axis; click the scale under an axis to switch it (linear, log, quantile — the values evenly spaced in their order — or categories).',
       html: `<div class="toolbar">${colourControl(parallel)}<button id="reset-axes" type="button">Reset axes</button><button id="clear-brushes" type="button">Clear brushes</button><span id="colour-note"></span></div>${chart('parallel')}`,
     },
     {

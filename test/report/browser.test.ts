@@ -8,7 +8,6 @@
  * are kept in test/output/ for a person to look at.
  */
 import test from 'ava';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,16 +17,10 @@ import { buildModel } from '../../src/report/model.js';
 import { parallelData } from '../../src/report/plots/parallel-data.js';
 import { PADDING } from '../../src/report/plots/parallel-spec.js';
 import { writeReport } from '../../src/report/write.js';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, haveChromium } from './chromium.js';
 import { fixtureRun } from './fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 const OUTPUT = resolve('test/output');
-
-const haveChromium = existsSync(CHROMIUM);
 const browserTest = haveChromium || process.env.CI ? test.serial : test.skip;
 if (!haveChromium) {
   console.warn(

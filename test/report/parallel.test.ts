@@ -14,11 +14,11 @@ const column = (values: unknown[], extra: Partial<AxisColumn> = {}): AxisColumn 
 test('axes of the tiny run: parameters, then mean, std and fit time, each with its scale and why', (t) => {
   const data = parallelData(buildModel(tinyRun()));
   t.deepEqual(data.axes.map((a) => [a.key, a.title, a.kind, a.kinds, a.why]), [
-    ['a0', 'lr', 'log', ['log', 'linear', 'categorical'], 'its values span 100×'],
+    ['a0', 'lr', 'log', ['log', 'linear', 'quantile', 'categorical'], 'its values span 100×'],
     ['a1', 'units', 'categorical', ['categorical'], 'its values are not all numbers'],
     ['a2', 'mean accuracy', 'linear', ['linear', 'log'], 'a score is read on a linear scale'],
     ['a3', 'std accuracy', 'linear', ['linear', 'log'], 'a score is read on a linear scale'],
-    ['a4', 'fit time (s)', 'linear', ['linear', 'log', 'categorical'], 'its values span less than 10×'],
+    ['a4', 'fit time (s)', 'linear', ['linear', 'log', 'quantile', 'categorical'], 'its values span less than 10×'],
   ]);
   // Widths by size, not as they came (64-32 first in the grid).
   t.deepEqual(data.axes[1].categories, ['32-16', '64-32']);
@@ -51,6 +51,7 @@ test('scale choice: a log distribution or a ≥ 10× span gives a log axis; scor
   t.deepEqual([lr.kind, lr.why], ['log', 'drawn from loguniform(0.001, 0.01)']);
   t.is(axisLayout(column([3, 3])).kind, 'categorical');
   t.deepEqual(axisLayout(column([-1, 1000])).kinds, ['linear', 'categorical']);
+  t.deepEqual(axisLayout(column([-1, 0, 1000])).kinds, ['linear', 'quantile', 'categorical']);
 });
 
 test('categories in natural order: the missing slot, numbers by value, widths by size, booleans, then strings as they came', (t) => {
@@ -72,6 +73,19 @@ test('a parameter that applies to some candidates only (a list of grids): — be
   t.deepEqual(cnnOnly.scales.categorical!.ticks.map((tick) => tick.text), [MISSING_TEXT, '3', '5']);
   const module = axisLayout(column(['mlp', 'cnn', 'mlp']));
   t.deepEqual(module.categories, ['mlp', 'cnn']);
+});
+
+test('a quantile scale spreads close scores evenly (TensorBoard\'s quantile): the best few no longer meet in one point', (t) => {
+  const scores = [0.9102, 0.9062, 0.9038, 0.8977, 0.8357, 0.7648, 0.41, 0.3873];
+  const axis = axisLayout(column(scores, { role: 'score' }));
+  t.deepEqual(axis.kinds, ['linear', 'log', 'quantile']);
+  t.deepEqual(axis.scales.quantile!.positions, [7, 6, 5, 4, 3, 2, 1, 0].map((rank) => rank / 7));
+  t.deepEqual(axis.scales.quantile!.ticks.map((tick) => tick.text), ['0.3873', '0.41', '0.7648', '0.8357', '0.8977', '0.9038', '0.9062', '0.9102']);
+  // On the linear scale the four best sit within 3 % of the axis.
+  const linear = axis.scales.linear!.positions;
+  t.true(linear[0] - linear[3] < 0.03);
+  const many = axisLayout(column(Array.from({ length: 21 }, (_, i) => i * i), { role: 'score' }));
+  t.deepEqual(many.scales.quantile!.ticks.map((tick) => tick.text), ['0', '25', '100', '225', '400']);
 });
 
 test('ticks: round linear steps, powers of ten (or 1-2-5) on log axes, short labels', (t) => {

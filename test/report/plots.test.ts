@@ -2,7 +2,7 @@ import test from 'ava';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { buildModel } from '../../src/report/model.js';
-import { costData } from '../../src/report/plots/cost.js';
+import { costData, costSpec } from '../../src/report/plots/cost.js';
 import { CURVES_FIRST, curvesData, curvesSpec, DASHES } from '../../src/report/plots/curves.js';
 import { foldsData, foldsSpec } from '../../src/report/plots/folds.js';
 import { ttestData } from '../../src/report/plots/ttest.js';
@@ -127,4 +127,12 @@ test('reportSpecs leaves out the curves when no history was kept', (t) => {
   run.fits.forEach((fit) => (fit.history = []));
   t.deepEqual(Object.keys(reportSpecs(buildModel(run))), ['parallel', 'effects', 'folds', 'cost', 'ttest']);
   t.deepEqual(Object.keys(reportSpecs(buildModel(tinyRun()))), ['parallel', 'effects', 'folds', 'curves', 'cost', 'ttest']);
+});
+
+test('legends list only what occurs: the cost chart\'s Pareto shapes', (t) => {
+  const model = buildModel(tinyRun());
+  const shape = (spec: unknown) => JSON.stringify(spec).match(/"shape":\{"field":"pareto"[^}]*"scale":\{"domain":(\[[^\]]*\])/)![1];
+  t.is(shape(costSpec(costData(model), model)), '[true,false]');
+  const front = costData(model).filter((p) => p.pareto);
+  t.is(shape(costSpec(front, model)), '[true]');
 });

@@ -127,7 +127,11 @@ async function runLocked(
         reporter?.onProgress(progress);
         live?.onProgress(progress);
       },
-      onRefit: () => say(messages.cliRefitting()),
+      onRefit: () => {
+        // The fits are done: their summary first, then what the refit does.
+        reporter?.finish();
+        say(messages.cliRefitting());
+      },
       ...(remote ? { executor: remote } : {}),
     });
     // The data is checked and split once, here: the plan printed is the plan that runs.

@@ -5,7 +5,8 @@
  */
 import { formatParamShort } from '../../results/format.js';
 
-export type AxisKind = 'linear' | 'log' | 'categorical';
+/** `quantile`: the values evenly spaced in their order (TensorBoard's quantile scale), so close scores spread out. */
+export type AxisKind = 'linear' | 'log' | 'quantile' | 'categorical';
 /** What a column is: shapes the scale choice (a score never starts on a log scale). */
 export type AxisRole = 'search' | 'param' | 'round' | 'size' | 'score' | 'spread' | 'time';
 
@@ -79,9 +80,12 @@ export function axisLayout(column: AxisColumn): AxisLayout {
   const [min, max] = extentOf(numbers);
   const { kind, why } = chooseNumericKind(column, min, max);
   const kinds: AxisKind[] = [kind, ...(['linear', 'log'] as const).filter((k) => k !== kind && (k === 'linear' || min > 0))];
+  if (distinct.size >= 3) kinds.push('quantile');
   if (distinct.size <= MAX_CATEGORY_VALUES && role !== 'score' && role !== 'spread') kinds.push('categorical');
   const layout: AxisLayout = { ...base, kind, kinds, why, extent: [min, max], scales: {} };
-  for (const k of kinds) layout.scales[k] = k === 'categorical' ? categoricalScale(column, layout) : numericScale(column, layout, k);
+  for (const k of kinds) {
+    layout.scales[k] = k === 'categorical' ? categoricalScale(column, layout) : k === 'quantile' ? quantileScale(column, layout) : numericScale(column, layout, k);
+  }
   return layout;
 }
 
@@ -164,6 +168,17 @@ function numericScale(column: AxisColumn, layout: AxisLayout, kind: 'linear' | '
   const at = gridValues ? distinct : kind === 'log' ? logTicks(min, max) : linearTicks(min, max);
   const ticks = at.map((v) => ({ position: place(v), text: tickText(v) }));
   return { kind, positions, ticks: layout.missing ? [{ position: 0, text: layout.missing }, ...ticks] : ticks };
+}
+
+/** Each distinct value at its rank among them, evenly from 0 to 1; ticks at every value or at five of them. */
+function quantileScale(column: AxisColumn, layout: AxisLayout): AxisScale {
+  const distinct = [...new Set(column.values.filter(isPresent) as number[])].sort((a, b) => a - b);
+  const unit = (v: number) => distinct.indexOf(v) / (distinct.length - 1);
+  const place = layout.missing ? (v: number) => MISSING_GAP + (1 - MISSING_GAP) * unit(v) : unit;
+  const positions = column.values.map((v) => (isPresent(v) ? place(v as number) : 0));
+  const shown = distinct.length <= MAX_VALUE_TICKS ? distinct : [0, 1, 2, 3, 4].map((k) => distinct[Math.round((k * (distinct.length - 1)) / 4)]);
+  const ticks = shown.map((v) => ({ position: place(v), text: tickText(v) }));
+  return { kind: 'quantile', positions, ticks: layout.missing ? [{ position: 0, text: layout.missing }, ...ticks] : ticks };
 }
 
 /** About five round ticks inside [min, max] (1, 2 or 5 times a power of ten apart). */

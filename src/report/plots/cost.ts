@@ -40,6 +40,7 @@ export function costSpec(points: CostPoint[], model: ReportModel): TopLevelSpec 
   const log = times.length === points.length && times.length > 1 && Math.max(...times) / Math.min(...times) >= LOG_AXIS_MIN_RATIO;
   const x = { field: 'fitTime', type: 'quantitative', title: `mean fit time per fold (s${log ? ', log scale' : ''})`, scale: { zero: false, type: log ? 'log' : 'linear' } } as const;
   const metric = model.metricLabel;
+  const shapes = [{ value: true, shape: 'diamond' }, { value: false, shape: 'circle' }].filter((s) => points.some((p) => p.pareto === s.value));
   const colour = model.compare
     ? ({ field: 'search', type: 'nominal', title: 'search' } as const)
     : ({ field: 'rank', type: 'quantitative', title: 'rank', scale: { scheme: 'viridis', reverse: true } } as const);
@@ -63,7 +64,8 @@ export function costSpec(points: CostPoint[], model: ReportModel): TopLevelSpec 
           y: { field: 'score', type: 'quantitative', scale: { zero: false }, title: `mean test ${metric} (± std)` },
           color: colour,
           size: { condition: { test: 'datum.best', value: 180 }, value: 70 },
-          shape: { field: 'pareto', type: 'nominal', title: 'Pareto front', scale: { domain: [true, false], range: ['diamond', 'circle'] } },
+          // Only the kinds that occur are listed (on a front of one, every point but one is 'false').
+          shape: { field: 'pareto', type: 'nominal', title: 'Pareto front', scale: { domain: shapes.map((s) => s.value), range: shapes.map((s) => s.shape) } },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'candidate' }, { field: 'rank', type: 'quantitative' },
             { field: 'score', type: 'quantitative', format: '.4f', title: `mean ${metric}` },

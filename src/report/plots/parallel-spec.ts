@@ -25,7 +25,7 @@ export const STAGGER_BELOW = 130;
 /** Name of the vega data set holding the candidates inside every brush. */
 export const SELECTED_DATA = 'selected';
 
-const SCALE_WORD: Record<AxisKind, string> = { linear: 'linear', log: 'log', categorical: 'categories' };
+const SCALE_WORD: Record<AxisKind, string> = { linear: 'linear', log: 'log', quantile: 'quantile', categorical: 'categories' };
 const OUTSIDE = '#d9d9d9';
 const NO_VALUE = '#9e9e9e';
 
@@ -214,7 +214,7 @@ function axisMarks(): Mark[] {
 }
 
 function scaleWordExpr(kind: string): string {
-  return `(${kind} === 'log' ? '${SCALE_WORD.log}' : ${kind} === 'categorical' ? '${SCALE_WORD.categorical}' : '${SCALE_WORD.linear}')`;
+  return `(${kind} === 'log' ? '${SCALE_WORD.log}' : ${kind} === 'quantile' ? '${SCALE_WORD.quantile}' : ${kind} === 'categorical' ? '${SCALE_WORD.categorical}' : '${SCALE_WORD.linear}')`;
 }
 
 /** A click on an axis' switch moves it to its next scale; the other axes keep theirs. */
