@@ -52,14 +52,34 @@ test("summary() counts DemoNetwork's mult-adds and memory as torchinfo does in t
   } finally {
     process.stdout.write = original;
   }
-  const lines = printed.join('').split('\n');
-  // The lines of the seed's torchinfo output, word for word.
-  for (const line of [
-    'Total params: 6,238', 'Trainable params: 6,238', 'Non-trainable params: 0', 'Total mult-adds (M): 52.11',
-    'Input size (MB): 0.20', 'Forward/backward pass size (MB): 9.01', 'Params size (MB): 0.02', 'Estimated Total Size (MB): 9.23',
-  ]) t.true(lines.includes(line), line);
-  t.true(lines.includes('├─Conv2D: 1-3                            [64, 12, 12, 32]          4,640'));
-  t.true(lines.includes('├─PaddedMaxPooling2D: 1-4                [64, 7, 7, 32]            --'));
+  // Seed 000's torchinfo table, line for line: the same rules, widths, totals, mult-adds and
+  // memory; tfjs' layer names and shapes channels-last ([64, 28, 28, 16] for [64, 16, 28, 28]).
+  t.is(printed.join(''), [
+    '==========================================================================================',
+    'Layer (type:depth-idx)                   Output Shape              Param #',
+    '==========================================================================================',
+    'cnn                                      [64, 10]                  --',
+    '├─Conv2D: 1-1                            [64, 28, 28, 16]          160',
+    '├─MaxPooling2D: 1-2                      [64, 14, 14, 16]          --',
+    '├─Conv2D: 1-3                            [64, 12, 12, 32]          4,640',
+    '├─PaddedMaxPooling2D: 1-4                [64, 7, 7, 32]            --',
+    '├─Conv2D: 1-5                            [64, 7, 7, 8]             264',
+    '├─Conv2D: 1-6                            [64, 3, 3, 4]             804',
+    '├─Flatten: 1-7                           [64, 36]                  --',
+    '├─Dense: 1-8                             [64, 10]                  370',
+    '==========================================================================================',
+    'Total params: 6,238',
+    'Trainable params: 6,238',
+    'Non-trainable params: 0',
+    'Total mult-adds (M): 52.11',
+    '==========================================================================================',
+    'Input size (MB): 0.20',
+    'Forward/backward pass size (MB): 9.01',
+    'Params size (MB): 0.02',
+    'Estimated Total Size (MB): 9.23',
+    '==========================================================================================',
+    '',
+  ].join('\n'));
 });
 
 test('summary() of an mlp, of a fitted model, with batch norm (its moving statistics are non-trainable)', async (t) => {
@@ -151,11 +171,21 @@ test('a cnn given flat rows says which shape it got and which it needs', async (
   await t.throwsAsync(net.fit(flat, new Int32Array([0, 1, 0, 1])), { instanceOf: DataError, message: messages.cnnNeedsImages([784]) });
   t.is(
     messages.cnnNeedsImages([784]),
-    "module 'cnn' takes images, samples of shape [height, width, channels]; got samples of shape [784]. " +
+    "module 'cnn' takes images, samples of shape [height, width, channels]; got flat rows of 784 features (samples of shape [784]). " +
       "Give X its image shape — { data, shape: [nSamples, 28, 28, 1] }, a dataset's sampleShape — or use module 'mlp' for flat features.",
   );
-  t.true(messages.cnnNeedsImages([28, 28]).includes('shape: [nSamples, 28, 28, 1]'));
-  t.true(messages.cnnNeedsImages([10]).includes('shape: [nSamples, height, width, channels]'));
+  // Tabular rows (4 features, as a CSV gives them): no 2×2 'image' is suggested.
+  t.is(
+    messages.cnnNeedsImages([4]),
+    "module 'cnn' takes images, samples of shape [height, width, channels]; got flat rows of 4 features (samples of shape [4]). " +
+      "Give X its image shape — { data, shape: [nSamples, height, width, channels] }, a dataset's sampleShape — or use module 'mlp' for flat features.",
+  );
+  t.true(messages.cnnNeedsImages([64]).includes('shape: [nSamples, 8, 8, 1]'));
+  t.is(
+    messages.cnnNeedsImages([28, 28]),
+    "module 'cnn' takes images, samples of shape [height, width, channels]; got samples of shape [28, 28]. " +
+      "Give X its image shape — { data, shape: [nSamples, 28, 28, 1] }, a dataset's sampleShape — or use module 'mlp' for flat features.",
+  );
   const tooDeep = new NeuralNetClassifier({ module: 'cnn', 'module.convs': DEMO_NETWORK.concat([{ filters: 4, kernel: 5 }]) });
   await t.throwsAsync(tooDeep.summary({ inputShape: [28, 28, 1], nOutputs: 10 }), { instanceOf: DataError, message: messages.convBlockTooSmall(4, 'kernel', 5, [3, 3]) });
   const poolTooBig = new NeuralNetClassifier({ module: 'cnn', 'module.convs': [{ filters: 2, kernel: 3, pool: 4 }] });

@@ -6,7 +6,7 @@ import { initBackend } from '../../src/backend/index.js';
 import {
   GridSearchCV, HalvingGridSearchCV, NeuralNetClassifier, RandomizedSearchCV, choice, loguniform, readResults, writeResults,
 } from '../../src/index.js';
-import { InvalidParameterError, messages } from '../../src/core/index.js';
+import { FitFailedError, InvalidParameterError, collectWarnings, messages } from '../../src/core/index.js';
 import { validNames, rulesFor, CNN_RULES, MLP_RULES } from '../../src/estimators/params.js';
 import { comparableResults, withoutTimesAndThread } from '../parallel/helpers.js';
 import { tinyImages } from '../estimators/helpers.js';
@@ -86,6 +86,24 @@ test('results.json and results.csv keep the mask: absent, not a value', async (t
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('flat rows (tabular data): each cnn fit fails with the shape it got and the one it needs, the mlps score; a cnn alone stops the search', async (t) => {
+  const n = 24;
+  const X = { data: Float32Array.from({ length: n * 4 }, (_, i) => Math.sin(i)), shape: [n, 4] };
+  const y = Int32Array.from({ length: n }, (_, i) => i % 2);
+  const mixed = new GridSearchCV(net(), [{ module: ['mlp'], 'module.hiddenUnits': [[3]] }, { module: ['cnn'], 'module.convs': [small] }], { cv: 2, nJobs: 1, refit: false });
+  const { warnings } = await collectWarnings(() => mixed.fit(X, y));
+  const cnnFits = mixed.fits.filter((fit) => fit.candidateIndex === 1);
+  t.deepEqual(cnnFits.map((fit) => [fit.error?.name, fit.error?.message]), new Array(2).fill(['DataError', messages.cnnNeedsImages([4])]));
+  t.true(mixed.fits.filter((fit) => fit.candidateIndex === 0).every((fit) => fit.error === undefined));
+  t.is(warnings.length, 1);
+  t.true(warnings[0].message.includes(messages.fitsFailedWith(2, `DataError: ${messages.cnnNeedsImages([4])}`)));
+  const cnnOnly = new GridSearchCV(net({ module: 'cnn', 'module.convs': small }), { lr: [0.01] }, { cv: 2, nJobs: 1, refit: false });
+  await t.throwsAsync(cnnOnly.fit(X, y), {
+    instanceOf: FitFailedError,
+    message: messages.allFitsFailed(2, messages.fitsFailedWith(2, `DataError: ${messages.cnnNeedsImages([4])}`)),
+  });
 });
 
 test("a sub-grid's module decides which module.* names it may use", (t) => {
