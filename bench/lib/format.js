@@ -171,7 +171,19 @@ function distributed(r) {
   ].join('\n');
 }
 
-const FORMATTERS = { cnn, 'conv-kernels': convKernels, 'fit-rate': fitRate, 'fold-batch': foldBatch, leaks, parallel, skorch, distributed };
+function cnnStacking(r) {
+  const rows = r.models.map((m) => [m.model, fixed(m.apartSeconds, 2), fixed(m.ceilingSeconds, 2), `${fixed(m.ceiling, 2)}×`,
+    m.stacked === undefined ? '– (not built)' : `${fixed(m.stackedSeconds, 2)} s, ${fixed(m.stacked, 2)}×`]);
+  return [
+    `### Stacking a cnn's folds — ${r.folds} folds of ${r.rowsPerFold} MNIST rows trained apart vs the ceiling of a stack (one model on their rows at ${r.folds} × batch ${r.batchSize}), last of ${r.epochs} epochs, one core (${r.backend}); reps interleaved, median of ${r.reps}`,
+    '',
+    table(['model', `apart: ${r.folds} fits (s)`, `one model, batch ${r.folds * r.batchSize} (s)`, 'ceiling of stacking (apart / one model)', 'real stack (s, apart / stack)'], rows),
+    '',
+    `Load average at the end: ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}. A stack cannot beat the one model (same arithmetic and steps, the largest GEMMs, one update), so its ceiling bounds what stacking a cnn could save; foldBatching 'auto' keeps cnns apart while it is this low.`,
+  ].join('\n');
+}
+
+const FORMATTERS = { cnn, 'cnn-stacking': cnnStacking, 'conv-kernels': convKernels, 'fit-rate': fitRate, 'fold-batch': foldBatch, leaks, parallel, skorch, distributed };
 
 export function formatSection({ startedAt, machine, results }) {
   const parts = [
