@@ -31,4 +31,7 @@ export { writeResults, readResults, resultsFrame, formatRankedTable } from './re
 export { defineSearch, type SearchDefinition, type EstimatorParams, type ParamGrid, type ParamDistributions, type HalvingSettings, type SearchKind } from './cli/define-search.js';
 import { installPoolExecutor } from './parallel/index.js';
 
+/** The process's worker threads: start them ahead of a search (while data loads), or end them. */
+export { startWorkers, closeWorkers } from './parallel/index.js';
+
 installPoolExecutor();

@@ -10,6 +10,7 @@ import { GridfoldError, SearchInterruptedError, WorkerDiedError, messages, type 
 import { unitsOf, type FitTask, type RunOptions } from '../validation/index.js';
 import { failedRecord } from './failed-record.js';
 import { UnitTimers } from './fit-timer.js';
+import type { SharedDataset } from './shared-data.js';
 import type { TaskGroup } from './worker.js';
 
 export interface DispatchOutcome {
@@ -21,7 +22,10 @@ export interface DispatchOutcome {
   failure?: unknown;
 }
 
-export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options: RunOptions, lanes: number): Promise<DispatchOutcome> {
+/** Unit ids unique in the process: runs of several searches may share one pool and its messages. */
+let nextUnitId = 0;
+
+export async function dispatch(pool: Piscina, tasks: readonly FitTask[], dataset: SharedDataset, options: RunOptions, lanes: number): Promise<DispatchOutcome> {
   const records: Array<FitRecord | undefined> = new Array(tasks.length);
   const running = new Set<AbortController>();
   const signal = options.signal;
@@ -61,9 +65,8 @@ export async function dispatch(pool: Piscina, tasks: readonly FitTask[], options
   const timers = new UnitTimers(pool);
   const lane = async (): Promise<void> => {
     while (!hardStop && !signal?.aborted && failure === undefined && next < units.length) {
-      const id = next;
       const unit = units[next++];
-      const done = await runGroup(pool, { id, tasks: unit }, running, timers, () => hardStop);
+      const done = await runGroup(pool, { id: nextUnitId++, tasks: unit, dataset }, running, timers, () => hardStop);
       if (!done) return;
       for (const [i, record] of done.entries()) {
         records[indexOf.get(unit[i])!] = record;
@@ -99,7 +102,7 @@ async function runGroup(pool: Piscina, group: TaskGroup, running: Set<AbortContr
   timers.arm(group.id, unit[0].fitTimeout, unit.length, () => controller.abort());
   const started = performance.now();
   try {
-    return (await pool.run({ id: group.id, tasks: unit.map(toWire) }, { signal: controller.signal })) as FitRecord[];
+    return (await pool.run({ ...group, tasks: unit.map(toWire) }, { signal: controller.signal })) as FitRecord[];
   } catch (error) {
     const elapsed = (performance.now() - started) / 1000;
     if (timers.timedOut(group.id)) {

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { messages } from '../../src/core/index.js';
-import { GridSearchCV } from '../../src/index.js';
+import { GridSearchCV, closeWorkers, startWorkers } from '../../src/index.js';
 import { HalvingGridSearchCV } from '../../src/search/index.js';
-import { PoolExecutor, datasetFromShared, shareDataset } from '../../src/parallel/index.js';
+import { PoolExecutor, datasetFromShared, installPoolExecutor, shareDataset, sharedWorkerThreadIds } from '../../src/parallel/index.js';
 import { buildTasks, runFits, setExecutorFactory } from '../../src/validation/index.js';
 import { resolveScoring } from '../../src/scoring/index.js';
 import { checkXy } from '../../src/data/index.js';
@@ -40,7 +40,11 @@ test('PoolExecutor refuses bad options with their value', (t) => {
   t.throws(() => new PoolExecutor({ nJobs: 0 }), { message: messages.poolOptionInvalid('nJobs', 0, 'an integer in [1, 256]') });
   t.throws(() => new PoolExecutor({ nJobs: 1.5 }), { message: 'PoolExecutor: options.nJobs must be an integer in [1, 256]; got 1.5.' });
   t.throws(() => new PoolExecutor({ nJobs: 2, resourceLimits: null as never }), { message: messages.poolOptionInvalid('resourceLimits', null, 'an object of worker resource limits') });
-  t.throws(() => new PoolExecutor({ nJobs: 2, threads: 2 } as never), { message: messages.unknownOption('PoolExecutor', 'threads', ['nJobs', 'resourceLimits', 'announce']) });
+  t.throws(() => new PoolExecutor({ nJobs: 2, shared: 'yes' as never }), { message: messages.poolOptionInvalid('shared', 'yes', 'true or false') });
+  t.throws(() => new PoolExecutor({ nJobs: 2, shared: true, resourceLimits: {} }), {
+    message: messages.poolOptionInvalid('shared', true, 'false when resourceLimits are given (a shared pool has the default limits)'),
+  });
+  t.throws(() => new PoolExecutor({ nJobs: 2, threads: 2 } as never), { message: messages.unknownOption('PoolExecutor', 'threads', ['nJobs', 'resourceLimits', 'announce', 'shared']) });
 });
 
 test('the threads live for the whole search (every run) and are gone after close', async (t) => {
@@ -87,18 +91,42 @@ test('the dataset is copied once into shared memory that every worker views', (t
   t.is(shareDataset({ X: a.X, y: a.y }).x, shared.x, 'already shared: not copied again');
 });
 
-test.serial('no worker thread is left once fit resolves', async (t) => {
+test.serial('the searches of a process share one warm pool, which closeWorkers() ends', async (t) => {
   const { X, y } = moons();
-  const fit = (nJobs: number) => new GridSearchCV(tinyNet(), { 'module.hiddenUnits': [[3], [5]] }, { cv: 3, nJobs, refit: false }).fit(X, y);
-  await fit(1); // node's own threads are all started by now
+  const fit = (onProgress?: () => void) => new GridSearchCV(tinyNet(), { 'module.hiddenUnits': [[3], [5]] }, { cv: 3, nJobs: 2, refit: false, onProgress }).fit(X, y);
+  await closeWorkers();
+  await new GridSearchCV(tinyNet(), { 'module.hiddenUnits': [[3], [5]] }, { cv: 3, nJobs: 1, refit: false }).fit(X, y); // node's own threads are all started by now
   const before = osThreads();
   const during: number[] = [];
-  const search = new GridSearchCV(tinyNet(), { 'module.hiddenUnits': [[3], [5]] }, {
-    cv: 3, nJobs: 2, refit: false, onProgress: () => void during.push(osThreads()),
-  });
-  await search.fit(X, y);
+  const first = await fit(() => void during.push(osThreads()));
   t.true(Math.min(...during) >= before + 2, `threads: ${before} before, ${during.join(' ')} during`);
+  const ids = sharedWorkerThreadIds();
+  t.is(ids.length, 2);
+  const second = await fit();
+  t.deepEqual(sharedWorkerThreadIds(), ids, 'the same two threads');
+  t.true(second.fits.every((record) => ids.includes(record.threadId!)), 'the second search ran on the first one’s threads');
+  t.deepEqual(second.fits.map(withoutTimesAndThread), first.fits.map(withoutTimesAndThread));
+  await closeWorkers();
   t.is(osThreads(), before);
+  t.deepEqual(sharedWorkerThreadIds(), []);
+});
+
+test('searches run on the threads startWorkers started, and the process ends by itself', async (t) => {
+  let watchdog: NodeJS.Timeout | undefined;
+  const result = await runFixture('test/parallel/fixtures/two-searches.ts', [], (child) => {
+    watchdog = setTimeout(() => child.kill('SIGKILL'), 150_000);
+  });
+  clearTimeout(watchdog);
+  t.is(result.signal, null, 'the watchdog had to kill it');
+  t.is(result.code, 0, result.stderr);
+  const { started, first, second } = JSON.parse(result.stdout) as Record<string, number[]>;
+  t.is(started.length, 2);
+  t.true(first.every((id) => started.includes(id)) && second.every((id) => started.includes(id)), result.stdout);
+});
+
+test('startWorkers refuses a bad nJobs with its value', async (t) => {
+  await t.throwsAsync(startWorkers(0), { message: messages.startWorkersInvalid(0, 256) });
+  await t.throwsAsync(startWorkers('2' as never), { message: 'startWorkers: nJobs must be an integer in [1, 256]; got "2".' });
 });
 
 test("errorScore 'raise' ends the process by itself, the running fit cancelled", async (t) => {
@@ -135,6 +163,6 @@ test.serial('one pool serves every round of a successive-halving search', async 
     t.is(seen[0].length, 2);
     t.is(created[0].threads, 0);
   } finally {
-    setExecutorFactory((request) => new PoolExecutor({ nJobs: request.nJobs }));
+    installPoolExecutor();
   }
 });

@@ -9,7 +9,7 @@ import { initBackend, describeBackend, resolveBackendChoice } from '../../backen
 import { MAX_FIT_TIMEOUT, MAX_JOBS, nClassesOf, resolveNJobs, type Executor } from '../../validation/index.js';
 import { datasetLabels, featuresOf } from '../../data/index.js';
 import type { HalvingPlan, SearchPlan } from '../../search/index.js';
-import { installPoolExecutor } from '../../parallel/index.js';
+import { installPoolExecutor, startWorkers } from '../../parallel/index.js';
 import { runJournal } from '../../results/journal.js';
 import { lockRunFolder, type RunLock } from '../../results/run-lock.js';
 import { formatRankedTable } from '../../results/ranked-table.js';
@@ -102,6 +102,8 @@ async function runLocked(
   const quiet = values.quiet === true;
   // The pool is the command's own choice, whatever the search file imports (or does not).
   installPoolExecutor();
+  // The worker threads start and warm up while the data loads; the search finds them ready.
+  if (!remote) void startWorkers(resolveNJobs(overrides.nJobs ?? definition.nJobs ?? -1)).catch(() => undefined);
   const { dataset, features } = await loadSearchData(definition, overrides, dirname(resolve(file)))
     .then((loaded) => ({ dataset: loaded, features: featuresOf(loaded) }))
     .catch((error: Error) => {

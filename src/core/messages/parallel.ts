@@ -121,3 +121,7 @@ export function searchInsideWorker(moduleFile?: string): string {
     'and import it from the script that runs the search.'
   );
 }
+
+export function startWorkersInvalid(value: unknown, max: number): string {
+  return `startWorkers: nJobs must be an integer in [1, ${max}]; got ${describeValue(value)}.`;
+}
