@@ -16,6 +16,7 @@ import {
 } from '../validation/index.js';
 import { initBackend } from '../backend/index.js';
 import { aggregate } from './aggregate.js';
+import { checkRunOptions, scorerLabels } from './search-options.js';
 import { defaultRunName, runMeta } from './run-meta.js';
 import { snapshotOf, type LiveRound, type SnapshotParts } from './snapshot.js';
 import { dataFingerprint } from '../results/journal.js';
@@ -116,12 +117,9 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     this.estimator = estimator;
     this.options = { ...options, ...checkFitSettings(owner, options), verbose: checkInteger(owner, 'verbose', options.verbose ?? 0, { min: 0, max: 3 }) };
     checkRunOptions(owner, options);
-    if (options.refit !== undefined && typeof options.refit !== 'boolean' && typeof options.refit !== 'string') {
-      throw new InvalidParameterError(messages.refitInvalid(options.refit, []));
-    }
     // scoring, cv and refit are refused here, where the mistake was made, not at fit().
     this.scorerLabels = scorerLabels(checkScoringAndCv(estimator, options));
-    this.refitMetric(undefined, Object.keys(this.scorerLabels));
+    this.refitMetric(undefined, this.resolvedScoreNames);
   }
 
   /** The strategy: propose the plan's candidates by calling `evaluate` one or more times. */
@@ -296,24 +294,4 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     this.bestEstimator = best;
     this.refitTime = (performance.now() - started) / 1000;
   }
-}
-
-/** Score name → the scorer's own name: what `refit` may name. */
-function scorerLabels(scorers: Record<string, Scorer>): Record<string, string> {
-  return Object.fromEntries(Object.entries(scorers).map(([output, scorer]) => [output, scorer.name]));
-}
-
-/** The options of the run itself (progress, journal, stop signal, executor), each checked for what it must be. */
-function checkRunOptions(owner: string, options: SearchOptions): void {
-  const refuse = (name: string, value: unknown, accepted: string) => {
-    throw new InvalidParameterError(messages.invalidValue(owner, name, value, accepted));
-  };
-  const { onProgress, onRefit, journal, signal } = options;
-  const executor = options.executor as Partial<Executor> | undefined;
-  if (executor !== undefined && (typeof executor?.run !== 'function' || typeof executor?.close !== 'function')) refuse('executor', executor, 'an Executor (an object with run and close methods)');
-  if (onProgress !== undefined && typeof onProgress !== 'function') refuse('onProgress', onProgress, 'a function');
-  if (onRefit !== undefined && typeof onRefit !== 'function') refuse('onRefit', onRefit, 'a function');
-  const isJournal = (value: unknown) => typeof value === 'function' || (typeof value === 'object' && value !== null && ['keyOf', 'lookup', 'append'].every((m) => typeof (value as Record<string, unknown>)[m] === 'function'));
-  if (journal !== undefined && !isJournal(journal)) refuse('journal', journal, 'a journal (keyOf, lookup, append) or a factory such as runJournal(path)');
-  if (signal !== undefined && !(signal instanceof AbortSignal)) refuse('signal', signal, 'an AbortSignal');
 }
