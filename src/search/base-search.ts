@@ -272,7 +272,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     const refit = this.options.refit ?? true;
     if (names.length === 1) {
       const label = this.scorerLabels[names[0]];
-      if (typeof refit === 'string' && refit !== names[0] && refit !== label) throw new InvalidParameterError(messages.refitInvalidOneMetric(refit, names[0], label));
+      if (typeof refit !== 'boolean' && refit !== names[0] && refit !== label) throw new InvalidParameterError(messages.refitInvalidOneMetric(refit, names[0], label));
       return names[0];
     }
     if (refit === false) return false;

@@ -1,6 +1,6 @@
 /**
- * The search options checked by the constructor that are not fit settings (those are
- * validation/options.ts's checkFitSettings): refit's type and the run's own hooks, each for what it must be.
+ * The search options checked by the constructor that are neither fit settings (validation/options.ts's
+ * checkFitSettings) nor scoring, cv and refit (which need the resolved metrics): the run's own hooks.
  */
 import { InvalidParameterError, messages } from '../core/index.js';
 import type { Scorer } from '../scoring/index.js';
@@ -12,10 +12,7 @@ export function scorerLabels(scorers: Record<string, Scorer>): Record<string, st
 }
 
 /** The options of the run itself (progress, journal, stop signal, executor), each checked for what it must be. */
-export function checkRunOptions(owner: string, options: { refit?: unknown; onProgress?: unknown; onRefit?: unknown; journal?: unknown; signal?: unknown; executor?: unknown }): void {
-  if (options.refit !== undefined && typeof options.refit !== 'boolean' && typeof options.refit !== 'string') {
-    throw new InvalidParameterError(messages.refitInvalid(options.refit, []));
-  }
+export function checkRunOptions(owner: string, options: { onProgress?: unknown; onRefit?: unknown; journal?: unknown; signal?: unknown; executor?: unknown }): void {
   const refuse = (name: string, value: unknown, accepted: string) => {
     throw new InvalidParameterError(messages.invalidValue(owner, name, value, accepted));
   };

@@ -21,6 +21,8 @@ test('every option is checked in the constructor, before any data: scoring, refi
   refused({ scoring: 'accuracy', refit: 'nope' }, messages.refitInvalidOneMetric('nope', 'score', 'accuracy'));
   refused({ scoring: ['accuracy', 'f1_macro'], refit: 'nope' }, messages.refitInvalid('nope', ['accuracy', 'f1_macro']));
   refused({ scoring: ['accuracy', 'f1_macro'] }, messages.refitInvalid(true, ['accuracy', 'f1_macro']));
+  refused({ refit: 5 }, messages.refitInvalidOneMetric(5, 'score', 'accuracy'));
+  refused({ scoring: ['accuracy', 'f1_macro'], refit: 5 }, messages.refitInvalid(5, ['accuracy', 'f1_macro']));
   refused({ cv: 1 }, messages.cvInvalid(1));
   refused({ cv: 'five' }, messages.cvInvalid('five'));
   refused({ fitTimeout: 0 }, messages.invalidValue('GridSearchCV', 'fitTimeout', 0, 'a number in (0, 2147483]'));
