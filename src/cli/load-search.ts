@@ -33,6 +33,10 @@ export async function loadSearchFile(file: string): Promise<SearchDefinition> {
     if (importsGridfold(path) && !gridfoldInstalledFor(dirname(path))) {
       throw new SearchFileError(messages.searchFileBad(file, messages.searchFileOutsideProject(dirname(path))));
     }
+    if ((error as { code?: unknown }).code === 'ERR_REQUIRE_CYCLE_MODULE' && path.endsWith('.ts')) {
+      const manifest = nearestPackageJson(dirname(path));
+      if (manifest?.type !== 'module') throw new SearchFileError(messages.searchFileBad(file, messages.searchFileCommonJs(file, manifest?.path)));
+    }
     throw new SearchFileError(messages.searchFileBad(file, (error as Error).message ?? String(error)));
   }
   if (module.default === undefined) {
@@ -56,6 +60,21 @@ function gridfoldInstalledFor(dir: string): boolean {
     const manifest = join(at, 'package.json');
     if (existsSync(manifest) && /"name"\s*:\s*"gridfold"/.test(readFileSync(manifest, 'utf8'))) return true;
     if (dirname(at) === at) return false;
+  }
+}
+
+/** The package.json Node reads a file's module type from: the nearest one above `dir`. */
+function nearestPackageJson(dir: string): { path: string; type: unknown } | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const path = join(at, 'package.json');
+    if (existsSync(path)) {
+      try {
+        return { path, type: (JSON.parse(readFileSync(path, 'utf8')) as { type?: unknown }).type };
+      } catch {
+        return { path, type: undefined };
+      }
+    }
+    if (dirname(at) === at) return undefined;
   }
 }
 
