@@ -35,15 +35,22 @@ function joinNegativeValues(argv: string[], options: Options): string[] {
 }
 
 function usageMessage(command: string, error: NodeJS.ErrnoException): string {
-  const flag = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  // parseArgs names a flag with a short form as '-o, --out <value>': name the long one.
+  const flag = /'(?:-[^-' ,], )?(-[^' ,]+)/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return messages.cliUnknownFlag(command, flag);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return error.message.includes('does not take an argument') ? messages.cliFlagTakesNoValue(command, flag) : messages.cliFlagNeedsValue(command, flag);
+      return error.message.includes('does not take an argument') ? messages.cliFlagTakesNoValue(command, flag) : messages.cliFlagNeedsValue(command, flag, placeholderOf(command, flag));
     default:
       return messages.cliCommandFailed(command, error.message);
   }
+}
+
+/** What the command's help shows after `flag` ('--out DIR' → 'DIR'). */
+function placeholderOf(command: string, flag: string): string | undefined {
+  const help = messages.CLI_COMMAND_HELP[command] ?? '';
+  return new RegExp(`^\\s+(?:-\\w, )?${flag} ([A-Z]+)\\b`, 'm').exec(help)?.[1];
 }
 
 /**

@@ -56,7 +56,11 @@ test('bad flag values and argument counts exit 2; a bad GRIDFOLD_GEMM fails the 
   const cases: Array<[string[], string]> = [
     [['run', 'searches/moons-quick.ts', '--epochs', '0'], messages.cliFlagInvalid('run', '--epochs', '0', 'a positive integer')],
     [['run', 'searches/moons-quick.ts', '--n-jobs', 'two'], messages.cliFlagInvalid('run', '--n-jobs', 'two', 'an integer in [1, 256] or -1 (every core)')],
-    [['run', 'searches/moons-quick.ts', '--epochs'], messages.cliFlagNeedsValue('run', '--epochs')],
+    [['run', 'searches/moons-quick.ts', '--epochs'], messages.cliFlagNeedsValue('run', '--epochs', 'N')],
+    [['run', 'searches/moons-quick.ts', '--out'], messages.cliFlagNeedsValue('run', '--out', 'DIR')],
+    // A flag with a short form is named by its long one, its placeholder read from the command's help.
+    [['compare', 'a', 'b', '-o'], messages.cliFlagNeedsValue('compare', '--out', 'FILE')],
+    [['list', 'searches/moons-quick.ts'], messages.cliCommandFailed('list', messages.cliNoSearchDir('searches/moons-quick.ts', true))],
     [['run', 'searches/moons-quick.ts', '--quiet=yes'], messages.cliFlagTakesNoValue('run', '--quiet')],
     [['run', 'searches/moons-quick.ts', '--resume', '--no-resume'], messages.cliFlagsConflict('run', '--resume', '--no-resume')],
     [['run'], messages.cliPositionals('run', '<search-file>', 0)],
@@ -69,6 +73,7 @@ test('bad flag values and argument counts exit 2; a bad GRIDFOLD_GEMM fails the 
     t.is(result.code, 2, args.join(' '));
     t.is(result.stderr, `${message}\n`, args.join(' '));
   }
+  t.is(messages.cliFlagNeedsValue('compare', '--out', 'FILE'), "gridfold compare: option '--out' needs a value: --out FILE (or --out=FILE). See gridfold compare --help.");
   const badKernel = await gridfold(['run', 'searches/moons-quick.ts'], { env: { GRIDFOLD_GEMM: 'fma' } });
   // An environment variable is not a flag: the run fails (exit 1) before any fit, saying why.
   t.is(badKernel.code, 1);

@@ -1,5 +1,5 @@
 /** `gridfold list [dir]`: the search files under ./searches, each loaded and described. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { UsageError, messages } from '../../core/index.js';
@@ -19,6 +19,7 @@ export async function listCommand(argv: readonly string[], out: Output): Promise
   expectPositionals('list', positionals, 'at most one [dir]', 0, 1);
   const dir = positionals[0] ?? 'searches';
   if (!existsSync(dir)) throw new UsageError(messages.cliCommandFailed('list', messages.cliNoSearchDir(dir)));
+  if (!statSync(dir).isDirectory()) throw new UsageError(messages.cliCommandFailed('list', messages.cliNoSearchDir(dir, true)));
   let invalid = 0;
   for (const file of await searchFiles(dir)) {
     const shown = relative(process.cwd(), file) || file;

@@ -81,8 +81,9 @@ export function cliUnknownFlag(command: string, flag: string): string {
   return `gridfold ${command}: unknown option '${flag}'. See gridfold ${command} --help.`;
 }
 
-export function cliFlagNeedsValue(command: string, flag: string): string {
-  return `gridfold ${command}: option '${flag}' needs a value, e.g. ${flag}=3 or ${flag} 3. See gridfold ${command} --help.`;
+/** `placeholder`: what the command's help shows after the flag (N, DIR, URL …). */
+export function cliFlagNeedsValue(command: string, flag: string, placeholder = 'VALUE'): string {
+  return `gridfold ${command}: option '${flag}' needs a value: ${flag} ${placeholder} (or ${flag}=${placeholder}). See gridfold ${command} --help.`;
 }
 
 export function cliFlagTakesNoValue(command: string, flag: string): string {
@@ -160,8 +161,8 @@ export function cliResumeCommand(args: readonly string[]): string {
   return `gridfold ${args.map((a) => (/^[\w./=:-]+$/.test(a) ? a : JSON.stringify(a))).join(' ')}`;
 }
 
-export function cliNoSearchDir(dir: string): string {
-  return `no search files: ${dir} does not exist (search files are .ts files under ./searches, each default-exporting defineSearch({...})).`;
+export function cliNoSearchDir(dir: string, isFile = false): string {
+  return `no search files: ${dir} ${isFile ? 'is a file, not a directory' : 'does not exist'} (search files are .ts files under ./searches, each default-exporting defineSearch({...})).`;
 }
 
 export function cliListLine(file: string, kind: string, candidates: string, description: string | undefined): string {
