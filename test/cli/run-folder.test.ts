@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { messages } from '../../src/core/index.js';
 import { LOCK_FILE, type LockHolder } from '../../src/results/run-lock.js';
 import { ERROR_LOG } from '../../src/cli/failure.js';
+import { foreignRunFolderEntries } from '../../src/cli/run-folder.js';
+import { resultsToJson } from '../../src/results/json.js';
+import { tinyRun } from '../report/tiny.js';
 import { FIXTURES, gridfold, lines, tempDir } from './helpers.js';
 
 const GATED = join(FIXTURES, 'gated.ts');
@@ -98,6 +101,31 @@ test('an --out that cannot be a run folder is one line naming the path and the r
     t.is(result.code, 2, cases[i][0]);
     t.is(result.stderr, cases[i][1], cases[i][0]);
   });
+});
+
+test('a folder holding a report or results no gridfold run wrote is refused (exit 2), not overwritten; a run\'s own folder is used again', async (t) => {
+  const site = tempDir('site');
+  writeFileSync(join(site, 'index.html'), '<h1>my site</h1>');
+  writeFileSync(join(site, 'results.csv'), 'mine');
+  const result = await gridfold(['run', GATED, '--out', site]);
+  t.is(result.code, 2, result.stderr);
+  t.is(result.stderr, `${messages.cliCommandFailed('run', messages.runFolderUnusable(site, messages.runFolderForeign(['index.html', 'results.csv'])))}\n`);
+  t.is(readFileSync(join(site, 'index.html'), 'utf8'), '<h1>my site</h1>');
+  t.false(existsSync(join(site, LOCK_FILE)), 'the refused run leaves no lock');
+  // Written by a run: its journal, or its results.json, says so; other files do not matter.
+  const journaled = tempDir('journaled');
+  writeFileSync(join(journaled, 'index.html'), 'a report');
+  writeFileSync(join(journaled, 'journal.jsonl'), '{"gridfold":"journal","version":"0.1.0"}\n');
+  t.deepEqual(await foreignRunFolderEntries(journaled), []);
+  const finished = tempDir('finished');
+  writeFileSync(join(finished, 'index.html'), 'a report');
+  writeFileSync(join(finished, 'results.json'), resultsToJson(tinyRun()));
+  t.deepEqual(await foreignRunFolderEntries(finished), []);
+  writeFileSync(join(finished, 'results.json'), '{"not": "a run"}');
+  t.deepEqual(await foreignRunFolderEntries(finished), ['index.html', 'results.json']);
+  const notes = tempDir('notes');
+  writeFileSync(join(notes, 'notes.txt'), 'a run folder may hold other files');
+  t.deepEqual(await foreignRunFolderEntries(notes), []);
 });
 
 test('a read-only run folder is refused with "permission denied" (as root: run as an unprivileged user, since root writes anywhere)', async (t) => {

@@ -25,10 +25,8 @@ import type { SearchDefinition } from '../search-definition.js';
 import type { Output } from '../output.js';
 import { withErrorLog } from '../failure.js';
 import { loadDistributed, redisFlags, searchIdentity } from '../distributed.js';
+import { BEST_MODEL_DIR, JOURNAL_FILE, foreignRunFolderEntries } from '../run-folder.js';
 
-export const JOURNAL_FILE = 'journal.jsonl';
-/** Where the refitted best candidate is saved in the run folder (NeuralNetClassifier.load reads it). */
-export const BEST_MODEL_DIR = 'best-model';
 const TOP = 10;
 
 const OPTIONS = {
@@ -85,14 +83,27 @@ async function runSearchFile(file: string, overrides: Overrides, values: Command
   });
 }
 
-/** The run folder, created and locked before any data or backend loads; refusals are usage errors (exit 2). */
+/**
+ * The run folder, created and locked before any data or backend loads; refusals are usage errors (exit 2).
+ * A folder holding a report or results that no gridfold run wrote is refused, not overwritten.
+ */
 async function takeRunFolder(outDir: string, argv: readonly string[]): Promise<RunLock> {
+  let lock: RunLock;
   try {
-    return await lockRunFolder(outDir, { command: messages.cliResumeCommand(['run', ...argv]) });
+    lock = await lockRunFolder(outDir, { command: messages.cliResumeCommand(['run', ...argv]) });
   } catch (error) {
     if (error instanceof RunLockedError || error instanceof FileSystemError) throw new UsageError(messages.cliCommandFailed('run', error.message));
     throw error;
   }
+  const foreign = await foreignRunFolderEntries(outDir).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
+  if (foreign.length > 0) {
+    lock.release();
+    throw new UsageError(messages.cliCommandFailed('run', messages.runFolderUnusable(outDir, messages.runFolderForeign(foreign))));
+  }
+  return lock;
 }
 
 async function runLocked(

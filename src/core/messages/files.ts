@@ -33,6 +33,11 @@ export function runFolderUnusable(dir: string, reason: string): string {
   return `cannot use ${dir} as the run folder: ${reason}. Choose another with --out DIR.`;
 }
 
+/** The reason a folder that no gridfold run wrote is not used as a run folder (runFolderUnusable's). */
+export function runFolderForeign(entries: readonly string[]): string {
+  return `it holds ${entries.join(', ')}, which a run would replace, but no gridfold run wrote it (it has no run journal or results.json of a run); a run folder must be new, empty or a run's`;
+}
+
 export function outFlagEmpty(command: string): string {
   return `gridfold ${command}: --out must be a directory path; got an empty string.`;
 }
