@@ -15,6 +15,7 @@
 import { NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../src/index.js';
 import { setLeanTraining } from '../src/estimators/lean/index.js';
 import { gemmBuild, gridfoldMatMul, setGemmBuild, tf } from '../src/backend/index.js';
+import os from 'node:os';
 import { median, option } from './lib/util.js';
 
 const reps = Number(option('reps', '3'));
@@ -92,6 +93,8 @@ const plainKernelMatmul: number[] = [];
 const rows = [];
 for (const u of widths) {
   const runs = { lean: [] as number[], plainKernel: [] as number[], generic: [] as number[], modelFit: [] as number[] };
+  /** Each repetition's fit rate as a share of the matmul rate measured right beside it. */
+  const shares: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     runs.lean.push(await gridfoldRate(u, true));
     if (compareBuilds) runs.plainKernel.push(await gridfoldRate(u, true, 'simd128'));
@@ -104,6 +107,8 @@ for (const u of widths) {
       plainKernelMatmul.push(matmulRate(1024, 3, (a, b) => gridfoldMatMul(a, b)));
       setGemmBuild('auto');
     }
+    const rateNow = Math.max(matmul[matmul.length - 1], kernelMatmul[kernelMatmul.length - 1]);
+    shares.push((6 * macsPerSample(u) * runs.lean[rep]) / 1e9 / rateNow);
   }
   const lean = median(runs.lean);
   const plainKernel = compareBuilds ? median(runs.plainKernel) : undefined;
@@ -112,7 +117,7 @@ for (const u of widths) {
   const gflops = (rate: number) => (6 * macsPerSample(u) * rate) / 1e9;
   rows.push({
     units: u, gridfold: lean, plainKernel, generic, modelFit, ratio: lean / modelFit, genericRatio: generic / modelFit,
-    gflops: gflops(lean), genericGflops: gflops(generic), modelFitGflops: gflops(modelFit),
+    gflops: gflops(lean), genericGflops: gflops(generic), modelFitGflops: gflops(modelFit), share: median(shares), shares,
   });
   process.stderr.write(
     `u=${String(u).padStart(3)}  gridfold ${lean.toFixed(0).padStart(6)}/s  generic loop ${generic.toFixed(0).padStart(6)}/s  ` +
@@ -131,4 +136,4 @@ process.stderr.write(`matmul 1024²: tf.matMul ${tfjsMatmulGflops.toFixed(1)} GF
 for (const row of rows) {
   process.stderr.write(`u=${row.units}: ${(100 * row.gflops / matmulGflops).toFixed(0)} % of the matmul rate (generic ${(100 * row.genericGflops / matmulGflops).toFixed(0)} %)\n`);
 }
-process.stdout.write(`${JSON.stringify({ bench: 'fit-rate', backend: backend.name, reps, epochs, samples, batchSize: BATCH, matmulGflops, tfjsMatmulGflops, kernelMatmulGflops, plainKernelMatmulGflops, gemmBuild: backend.name === 'wasm' ? gemmBuild() : undefined, rows })}\n`);
+process.stdout.write(`${JSON.stringify({ bench: 'fit-rate', backend: backend.name, reps, load: os.loadavg()[0], epochs, samples, batchSize: BATCH, matmulGflops, tfjsMatmulGflops, kernelMatmulGflops, plainKernelMatmulGflops, gemmBuild: backend.name === 'wasm' ? gemmBuild() : undefined, rows })}\n`);
