@@ -4,7 +4,7 @@
  * Parameter values are checked by the estimator itself (its own messages), prefixed with
  * the field they came from.
  */
-import { InvalidParameterError, SearchDefinitionError, messages, type Params } from '../core/index.js';
+import { InvalidParameterError, SearchDefinitionError, messages } from '../core/index.js';
 import { DATASET_NAMES } from '../data/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor, isEstimator, type NeuralNet } from '../estimators/index.js';
 import { isDistribution, listedValues } from '../params/index.js';
@@ -75,22 +75,24 @@ function checkEstimator(field: unknown): NeuralNet {
   const params = field.params ?? {};
   if (!isPlainObject(params)) throw expected('estimator.params', 'an object of estimator parameters', params);
   const Estimator = field.kind === 'classifier' ? NeuralNetClassifier : NeuralNetRegressor;
-  // The module comes first: it decides which module.* names exist.
+  // The module comes first: it decides which module.* names exist. Then one name at a
+  // time, each checked by the estimator's own rule, so a refusal names its path.
+  const moduleOnly: Record<string, unknown> = 'module' in params ? { module: params.module } : {};
   let estimator: NeuralNet;
   try {
-    estimator = new Estimator('module' in params ? { module: params.module } : {});
+    estimator = new Estimator(moduleOnly);
   } catch (error) {
     throw refused('estimator.params.module', error);
   }
   for (const [name, value] of Object.entries(params)) {
     if (name === 'module') continue;
     try {
-      estimator.checkParam(name, value);
+      estimator.setParams({ [name]: value });
     } catch (error) {
       throw refused(`estimator.params.${name}`, error);
     }
   }
-  return new Estimator(params as Params);
+  return estimator;
 }
 
 /** Each name and each value of a grid (or distributions), checked by the estimator. */
@@ -157,8 +159,7 @@ function checkCommon(definition: SearchDefinition, estimator: NeuralNet): void {
   if (definition.nJobs !== undefined) attempt('nJobs', () => resolveNJobs(definition.nJobs));
   if (definition.foldBatching !== undefined) attempt('foldBatching', () => checkFoldBatching('defineSearch', definition.foldBatching));
   if (definition.fitTimeout !== undefined) attempt('fitTimeout', () => checkFitSettings('defineSearch', { fitTimeout: definition.fitTimeout }));
-  const seed = definition.seed;
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 2 ** 32 - 1)) throw expected('seed', 'an integer in [0, 4294967295]', seed);
+  if (definition.seed !== undefined && !accepts(estimator, 'seed', definition.seed)) throw expected('seed', 'an integer in [0, 4294967295]', definition.seed);
   const nIter = (definition as { nIter?: unknown }).nIter;
   if (nIter !== undefined && !(typeof nIter === 'number' && Number.isInteger(nIter) && nIter >= 1)) throw expected('nIter', 'an integer >= 1', nIter);
   if (definition.errorScore !== undefined && definition.errorScore !== 'raise' && typeof definition.errorScore !== 'number') {
@@ -188,6 +189,16 @@ function checkHalving(settings: unknown, kind: SearchKind, estimator: NeuralNet)
     build(settings);
   } catch (error) {
     throw refused('halving', error);
+  }
+}
+
+/** The search's seed seeds the estimator: the estimator's rule decides which are seeds. */
+function accepts(estimator: NeuralNet, name: string, value: unknown): boolean {
+  try {
+    estimator.checkParam(name, value);
+    return true;
+  } catch {
+    return false;
   }
 }
 

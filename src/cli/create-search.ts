@@ -3,7 +3,7 @@
  * search strategy, with the command line's overrides applied on top of the file.
  */
 import { resolve } from 'node:path';
-import { DataError, deriveSeed, messages, Rng, type Params } from '../core/index.js';
+import { DataError, deriveSeed, messages, Rng } from '../core/index.js';
 import { datasetProblem, loadDataset, type Dataset, type DatasetSpec } from '../data/index.js';
 import { takeRows } from '../estimators/index.js';
 import { NeuralNetClassifier, NeuralNetRegressor, estimatorFromSpec, isEstimator, type NeuralNet } from '../estimators/index.js';
@@ -36,8 +36,8 @@ export function createEstimator(definition: SearchDefinition, overrides: Overrid
   const estimator = isEstimator(field)
     ? estimatorFromSpec(field.toSpec())
     : field.kind === 'regressor'
-      ? new NeuralNetRegressor((field.params ?? {}) as Params)
-      : new NeuralNetClassifier((field.params ?? {}) as Params);
+      ? new NeuralNetRegressor(field.params)
+      : new NeuralNetClassifier(field.params);
   const seed = overrides.seed ?? definition.seed;
   if (seed !== undefined) estimator.setParams({ seed });
   if (overrides.epochs !== undefined) estimator.setParams({ maxEpochs: overrides.epochs });

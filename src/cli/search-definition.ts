@@ -5,49 +5,14 @@
  * importing each other.
  */
 import type { Dataset, DatasetSpec } from '../data/index.js';
-import type { Callback, ModuleDefinition, NeuralNet } from '../estimators/index.js';
-import type { LossName } from '../estimators/losses.js';
-import type { CnnActivationName } from '../estimators/modules/cnn.js';
-import type { ConvBlock } from '../estimators/modules/cnn-blocks.js';
-import type { InitName } from '../estimators/modules/initializers.js';
+import type { EstimatorParams, NeuralNet } from '../estimators/index.js';
 import type { Distribution } from '../params/index.js';
 import type { ScoringSpec } from '../scoring/index.js';
 import type { CvSpec } from '../splitters/index.js';
 
-export type SearchKind = 'grid' | 'random' | 'halving-grid' | 'halving-random';
+export type { EstimatorParams };
 
-/** The estimator parameters, by dot path. A custom module's own `module.*` names are allowed too. */
-export interface EstimatorParams {
-  module?: string | ModuleDefinition;
-  optimizer?: 'sgd' | 'adam' | 'rmsprop' | 'adagrad';
-  'optimizer.momentum'?: number;
-  'optimizer.nesterov'?: boolean;
-  'optimizer.weightDecay'?: number;
-  'optimizer.beta1'?: number;
-  'optimizer.beta2'?: number;
-  'optimizer.epsilon'?: number;
-  'optimizer.rho'?: number;
-  lr?: number;
-  batchSize?: number;
-  maxEpochs?: number;
-  loss?: LossName;
-  trainSplit?: number;
-  shuffle?: boolean;
-  seed?: number;
-  verbose?: number;
-  callbacks?: Callback[];
-  warmStart?: boolean;
-  'module.hiddenUnits'?: number[];
-  /** The mlp's activations; the cnn's also 'none'. */
-  'module.activation'?: CnnActivationName;
-  'module.init'?: InitName;
-  'module.dropout'?: number;
-  'module.batchNorm'?: boolean;
-  'module.outputActivation'?: 'auto' | 'linear' | 'softmax';
-  'module.convs'?: ConvBlock[];
-  'module.dense'?: number[];
-  [moduleParam: `module.${string}`]: unknown;
-}
+export type SearchKind = 'grid' | 'random' | 'halving-grid' | 'halving-random';
 
 /** Values to try for each parameter: a list per name. */
 export type ParamGrid = { [K in keyof EstimatorParams]?: ReadonlyArray<EstimatorParams[K]> };

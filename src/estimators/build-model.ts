@@ -3,11 +3,12 @@
  * module's own parameters, then a check that the output has one unit per class (or
  * target). `fit` builds with it, and so does `summary()` of an unfitted estimator.
  */
-import { DataError, GridfoldError, messages, type Params, type TaskKind } from '../core/index.js';
+import { DataError, GridfoldError, messages, type TaskKind } from '../core/index.js';
 import type { LayersModel } from '../backend/index.js';
 import { resolveModule } from './modules/registry.js';
 import { tfSeed } from './modules/initializers.js';
-import { lossExpects, type LossName, type LossSpec } from './losses.js';
+import { lossExpects, type LossSpec } from './losses.js';
+import type { ParamValues } from './params.js';
 
 export interface BuiltModel {
   model: LayersModel;
@@ -16,17 +17,17 @@ export interface BuiltModel {
   moduleName: string;
 }
 
-export async function buildModel(params: Params, task: TaskKind, sampleShape: number[], nOutputs: number): Promise<BuiltModel> {
+export async function buildModel(params: ParamValues, task: TaskKind, sampleShape: number[], nOutputs: number): Promise<BuiltModel> {
   const definition = await resolveModule(params.module);
   const moduleParams = Object.fromEntries(
     Object.entries(params).filter(([k]) => k.startsWith('module.')).map(([k, v]) => [k.slice('module.'.length), v]),
   );
-  const lossName = params.loss as LossName;
+  const lossName = params.loss;
   let model: LayersModel;
   try {
     model = definition.build({
       params: moduleParams, inputShape: sampleShape, outputUnits: nOutputs, task,
-      seed: tfSeed(params.seed as number, 'module'), lossExpects: lossExpects(lossName),
+      seed: tfSeed(params.seed, 'module'), lossExpects: lossExpects(lossName),
     });
   } catch (error) {
     // A built-in module's refusal (a cnn given flat rows) already says what is wrong.

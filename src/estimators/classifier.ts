@@ -1,4 +1,5 @@
-import { DataError, argmaxRows, maxLabel, messages, type FeaturesInput, type Label, type Params, type Targets, type TargetsInput } from '../core/index.js';
+import { DataError, argmaxRows, maxLabel, messages, type FeaturesInput, type Label, type Targets, type TargetsInput } from '../core/index.js';
+import type { EstimatorParams } from './params.js';
 import { decodeLabels, labelIds } from '../data/index.js';
 import { NeuralNet } from './neural-net.js';
 import { loadEstimator } from './persist.js';
@@ -9,7 +10,7 @@ import { loadEstimator } from './persist.js';
  * follow `classes`, as scikit-learn's classifiers do.
  */
 export class NeuralNetClassifier extends NeuralNet {
-  constructor(params: Params = {}) {
+  constructor(params: EstimatorParams = {}) {
     super(params, 'classification');
   }
 
@@ -58,7 +59,7 @@ export class NeuralNetClassifier extends NeuralNet {
     const largest = Math.max(maxLabel(y), validY ? maxLabel(validY) : 0);
     const units = nClasses ?? largest + 1;
     if (largest >= units) throw new DataError(messages.classesMismatch('NeuralNetClassifier.fit', units, largest));
-    if (this.isFitted && (this.params.warmStart as boolean) && units !== this.nClasses) {
+    if (this.isFitted && this.params.warmStart && units !== this.nClasses) {
       throw new DataError(messages.classesMismatch('NeuralNetClassifier.fit', this.nClasses, largest));
     }
     return units;

@@ -2,9 +2,10 @@
  * `estimator.summary()`: torchinfo's summary of the estimator's model — the fitted one,
  * or the one `fit` would build for samples of `inputShape` and `nOutputs` outputs.
  */
-import { InvalidParameterError, checkInteger, checkKnownOptions, messages, type Params, type TaskKind } from '../core/index.js';
+import { InvalidParameterError, checkInteger, checkKnownOptions, messages, type TaskKind } from '../core/index.js';
 import { initBackend, type LayersModel } from '../backend/index.js';
 import { buildModel } from './build-model.js';
+import type { ParamValues } from './params.js';
 import { formatSummary, summarizeModel, type ModelSummary } from './summary.js';
 
 export interface SummaryOptions {
@@ -23,7 +24,7 @@ export interface Summarizable {
   readonly task: TaskKind;
   readonly isFitted: boolean;
   readonly model: LayersModel;
-  getParams(): Params;
+  getParams(): ParamValues;
 }
 
 const OPTIONS = ['inputShape', 'nOutputs', 'batchSize', 'verbose'];

@@ -24,7 +24,7 @@ export { CONV_BLOCK_FIELDS, type ConvBlock } from './modules/cnn-blocks.js';
 export { formatSummary, type ModelSummary, type LayerSummary } from './summary.js';
 export type { SummaryOptions } from './estimator-summary.js';
 export { INITS } from './modules/initializers.js';
-export { OPTIMIZERS, LOSSES } from './params.js';
+export { OPTIMIZERS, LOSSES, type EstimatorParams, type ParamValues } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
 export { fitFoldBatched, whyNotStackable } from './fold-batch.js';

@@ -5,27 +5,25 @@
  */
 import {
   NotFittedError, DataError, deriveSeed, messages, withSeededMathRandom,
-  type Features, type FeaturesInput, type HistoryRow, type Label, type Params, type Targets, type TargetsInput, type TaskKind,
+  type Features, type FeaturesInput, type HistoryRow, type Label, type Targets, type TargetsInput, type TaskKind,
 } from '../core/index.js';
-import { checkTwoClasses, checkXy, labelIds, toFeatures } from '../data/index.js';
-import { initBackend, tf, type LayersModel, type Optimizer } from '../backend/index.js';
+import { checkTwoClasses, checkXy, toFeatures } from '../data/index.js';
+import { initBackend, type LayersModel, type Optimizer } from '../backend/index.js';
 import { callbackFromJSON, isCallback, serializeCallback, type Callback } from './callbacks/index.js';
-import { defaultsOf, mergeParams, rulesFor } from './params.js';
+import { defaultsOf, mergeParams, rulesFor, type EstimatorParams, type ParamValues } from './params.js';
 import { moduleToRef } from './modules/registry.js';
-import { toProbabilities, type LossName, type LossSpec } from './losses.js';
+import type { LossSpec } from './losses.js';
 import { buildModel } from './build-model.js';
 import { summarizeEstimator, type SummaryOptions } from './estimator-summary.js';
 import type { ModelSummary } from './summary.js';
 import { makeOptimizer, type OptimizerSettings } from './optimizers.js';
 import { trainLoop } from './train.js';
 import type { TrainOptions } from './train-options.js';
-import { disposeDeviceSet, featuresTensor, toDeviceSet } from './device-data.js';
-import { splitForValidation } from './train-split.js';
+import { disposeDeviceSet, toDeviceSet } from './device-data.js';
+import { forwardRows } from './forward-rows.js';
+import { checkValidationData, splitForValidation } from './train-split.js';
 import { saveEstimator } from './persist.js';
 import type { EstimatorSpec } from './spec.js';
-
-/** Rows per forward pass when predicting. */
-const PREDICT_CHUNK = 2048;
 
 export interface FitOptions {
   /** A validation set used instead of the internal `trainSplit`. */
@@ -82,23 +80,23 @@ interface FittedState {
 
 export abstract class NeuralNet {
   readonly task: TaskKind;
-  protected params: Params;
+  protected params: ParamValues;
   private readonly rules: ReturnType<typeof rulesFor>;
   /** One row per epoch of the last fit (all fits with warmStart). */
   history: HistoryRow[] = [];
   protected fitted: FittedState | undefined;
 
-  constructor(params: Params, task: TaskKind) {
+  constructor(params: EstimatorParams, task: TaskKind) {
     this.task = task;
     this.rules = rulesFor(task);
     this.params = mergeParams(this.constructor.name, this.rules, defaultsOf(this.rules), params);
   }
 
-  getParams(): Params {
-    return { ...this.params, callbacks: [...(this.params.callbacks as Callback[])] };
+  getParams(): ParamValues {
+    return { ...this.params, callbacks: [...this.params.callbacks] };
   }
 
-  setParams(updates: Params): this {
+  setParams(updates: EstimatorParams): this {
     this.params = mergeParams(this.constructor.name, this.rules, this.params, updates);
     return this;
   }
@@ -117,14 +115,12 @@ export abstract class NeuralNet {
 
   /** A new, unfitted estimator with equal parameters (callbacks rebuilt fresh). */
   clone(): this {
-    const params = { ...this.params, callbacks: (this.params.callbacks as Callback[]).map(cloneCallback) };
-    return new (this.constructor as new (p: Params) => this)(params);
+    const params = { ...this.params, callbacks: this.params.callbacks.map(cloneCallback) };
+    return new (this.constructor as new (p: EstimatorParams) => this)(params);
   }
 
   toSpec(): EstimatorSpec {
-    const params: Params = { ...this.params };
-    params.module = moduleToRef(params.module);
-    params.callbacks = (params.callbacks as Callback[]).map(serializeCallback);
+    const params = { ...this.params, module: moduleToRef(this.params.module), callbacks: this.params.callbacks.map(serializeCallback) };
     return { className: this.constructor.name, params };
   }
 
@@ -179,10 +175,10 @@ export abstract class NeuralNet {
     if (classes && known === undefined) checkTwoClasses(classes);
     const valid = options.validationData ? checkValidationData(options.validationData, `${owner} validationData`, this.task, known, classes) : undefined;
     await initBackend();
-    const seed = this.params.seed as number;
+    const seed = this.params.seed;
     const nOutputs = this.outputUnits(data.y, classes?.length, valid?.y);
-    const warm = (this.params.warmStart as boolean) && this.fitted !== undefined;
-    const split = valid ? undefined : splitForValidation(this.task, data.y, this.params.trainSplit as number, deriveSeed(seed, 'train-split'));
+    const warm = this.params.warmStart && this.fitted !== undefined;
+    const split = valid ? undefined : splitForValidation(this.task, data.y, this.params.trainSplit, deriveSeed(seed, 'train-split'));
     return { data, valid, nOutputs, classes, warm, split, mathRandomSeed: deriveSeed(seed, 'math-random') };
   }
 
@@ -210,9 +206,9 @@ export abstract class NeuralNet {
     return {
       options: {
         model: state.model, optimizer: state.optimizer, loss: state.loss, train: trainSet, valid: validSet,
-        batchSize: p.batchSize as number, maxEpochs: p.maxEpochs as number, shuffle: p.shuffle as boolean,
-        seed: p.seed as number, weightDecay: p['optimizer.weightDecay'] as number, callbacks: p.callbacks as Callback[],
-        verbose: p.verbose as number, firstEpoch: warm ? this.history.length : 0,
+        batchSize: p.batchSize, maxEpochs: p.maxEpochs, shuffle: p.shuffle,
+        seed: p.seed, weightDecay: p['optimizer.weightDecay'], callbacks: p.callbacks,
+        verbose: p.verbose, firstEpoch: warm ? this.history.length : 0,
         log: (line) => process.stdout.write(`${line}\n`),
       },
       finish: (history) => {
@@ -231,22 +227,7 @@ export abstract class NeuralNet {
   protected async forward(X: FeaturesInput, method: string, probabilities: boolean): Promise<{ values: Float32Array; n: number; k: number }> {
     const state = this.requireFitted(method);
     const features = this.checkFeatures(X, method, state);
-    const n = features.nSamples;
-    const values = new Float32Array(n * state.nOutputs);
-    // Chunks are cut on the host: model.predict slices one big tensor per batch, and the
-    // wasm backend's Slice copies the whole source every time.
-    for (let start = 0; start < n; start += PREDICT_CHUNK) {
-      const rows = Int32Array.from({ length: Math.min(PREDICT_CHUNK, n - start) }, (_, i) => start + i);
-      const input = featuresTensor(features, n <= PREDICT_CHUNK ? undefined : rows);
-      const output = tf.tidy(() => {
-        const raw = state.model.apply(input, { training: false }) as tf.Tensor;
-        return probabilities ? toProbabilities(state.loss, raw) : raw;
-      });
-      values.set((await output.data()) as Float32Array, start * state.nOutputs);
-      input.dispose();
-      output.dispose();
-    }
-    return { values, n, k: state.nOutputs };
+    return { values: await forwardRows(state.model, state.loss, features, state.nOutputs, probabilities), n: features.nSamples, k: state.nOutputs };
   }
 
   /**
@@ -268,7 +249,7 @@ export abstract class NeuralNet {
   restoreFitted(model: LayersModel, nOutputs: number, sampleShape: number[], history: HistoryRow[], classes?: Label[]): void {
     this.dispose();
     const last = model.layers[model.layers.length - 1].getConfig() as { activation?: string };
-    const loss: LossSpec = { name: this.params.loss as LossName, outputsProbabilities: last.activation === 'softmax', task: this.task };
+    const loss: LossSpec = { name: this.params.loss, outputsProbabilities: last.activation === 'softmax', task: this.task };
     this.fitted = { model, optimizer: makeOptimizer(this.optimizerSettings()), loss, nOutputs, sampleShape };
     // Files saved before labels were kept hold class ids 0..nOutputs-1.
     if (this.task === 'classification') this.fitted.classes = classes ?? Array.from({ length: nOutputs }, (_, id) => id);
@@ -307,21 +288,12 @@ export abstract class NeuralNet {
   private optimizerSettings(): OptimizerSettings {
     const p = this.params;
     return {
-      name: p.optimizer as OptimizerSettings['name'], lr: p.lr as number, momentum: p['optimizer.momentum'] as number,
-      nesterov: p['optimizer.nesterov'] as boolean, beta1: p['optimizer.beta1'] as number,
-      beta2: p['optimizer.beta2'] as number, epsilon: p['optimizer.epsilon'] as number, rho: p['optimizer.rho'] as number,
+      name: p.optimizer, lr: p.lr, momentum: p['optimizer.momentum'], nesterov: p['optimizer.nesterov'],
+      beta1: p['optimizer.beta1'], beta2: p['optimizer.beta2'], epsilon: p['optimizer.epsilon'], rho: p['optimizer.rho'],
     };
   }
 }
 
 function cloneCallback(callback: Callback): Callback {
   return isCallback(callback) && typeof callback.toJSON === 'function' ? callbackFromJSON(callback.toJSON()) : callback;
-}
-
-/** validationData's y: labels encoded against the training classes (an unknown one is refused), or ids as y is. */
-function checkValidationData(validation: [FeaturesInput, TargetsInput], owner: string, task: TaskKind, known: number | undefined, classes: Label[] | undefined) {
-  const [X, y] = validation;
-  if (task === 'regression' || known !== undefined) return checkXy(X, y, { owner, task, nClasses: known });
-  const values = Array.isArray(y) || ArrayBuffer.isView(y) ? (y as ArrayLike<unknown>) : undefined;
-  return checkXy(X, values ? labelIds(values, classes!, owner, true) : y, { owner, task, nClasses: classes!.length });
 }

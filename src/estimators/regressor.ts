@@ -1,11 +1,12 @@
-import type { FeaturesInput, Params, TargetsInput } from '../core/index.js';
+import type { FeaturesInput, TargetsInput } from '../core/index.js';
+import type { EstimatorParams } from './params.js';
 import { checkXy } from '../data/index.js';
 import { NeuralNet } from './neural-net.js';
 import { loadEstimator } from './persist.js';
 
 /** A neural network regressor of one target; `score` is R². */
 export class NeuralNetRegressor extends NeuralNet {
-  constructor(params: Params = {}) {
+  constructor(params: EstimatorParams = {}) {
     super(params, 'regression');
   }
 

@@ -1,9 +1,10 @@
 /**
- * The internal validation split (skorch's `train_split`): a seeded fraction of the
- * training rows held out to report valid_loss / valid_acc per epoch; stratified by class
- * for a classifier so every class keeps its share.
+ * The rows a fit reports valid_loss / valid_acc on: the internal validation split
+ * (skorch's `train_split`), a seeded fraction of the training rows stratified by class for
+ * a classifier so every class keeps its share, or the validationData given to fit.
  */
-import { DataError, Rng, messages, type Targets, type TaskKind } from '../core/index.js';
+import { DataError, Rng, messages, type FeaturesInput, type Label, type Targets, type TargetsInput, type TaskKind } from '../core/index.js';
+import { checkXy, labelIds } from '../data/index.js';
 
 export interface TrainValidSplit {
   train: Int32Array;
@@ -33,4 +34,12 @@ function groupByClass(y: Int32Array): Int32Array[] {
     byClass.set(label, members);
   });
   return [...byClass.keys()].sort((a, b) => a - b).map((label) => Int32Array.from(byClass.get(label)!));
+}
+
+/** validationData's y: labels encoded against the training classes (an unknown one is refused), or ids as y is. */
+export function checkValidationData(validation: [FeaturesInput, TargetsInput], owner: string, task: TaskKind, known: number | undefined, classes: Label[] | undefined) {
+  const [X, y] = validation;
+  if (task === 'regression' || known !== undefined) return checkXy(X, y, { owner, task, nClasses: known });
+  const values = Array.isArray(y) || ArrayBuffer.isView(y) ? (y as ArrayLike<unknown>) : undefined;
+  return checkXy(X, values ? labelIds(values, classes!, owner, true) : y, { owner, task, nClasses: classes!.length });
 }

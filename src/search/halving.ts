@@ -27,7 +27,8 @@ import type { NeuralNet } from '../estimators/index.js';
 import { ParameterGrid, ParameterSampler, type DistributionSpec, type GridSpec } from '../params/index.js';
 import type { Split } from '../splitters/index.js';
 import type { PreparedSearch } from '../validation/index.js';
-import { BaseSearchCV, type Evaluation, type SearchOptions, type SearchPlan } from './base-search.js';
+import { BaseSearchCV, type Evaluation, type SearchPlan } from './base-search.js';
+import type { SearchOptions } from './search-options.js';
 import { halvingSchedule, topK, type Schedule } from './halving-schedule.js';
 
 export type HalvingResource = 'maxEpochs' | 'nSamples';
@@ -122,7 +123,7 @@ abstract class BaseHalvingSearchCV<E extends NeuralNet = NeuralNet> extends Base
     const owner = this.constructor.name;
     const smallest = this.resource === 'maxEpochs' ? 1 : 2 * prepared.splits.length * (prepared.nClasses ?? 1);
     const maxResources = this.maxResources === 'auto'
-      ? this.resource === 'maxEpochs' ? (this.estimator.getParams().maxEpochs as number) : prepared.minTrainRows
+      ? this.resource === 'maxEpochs' ? this.estimator.getParams().maxEpochs : prepared.minTrainRows
       : this.maxResources;
     if (this.resource === 'nSamples' && maxResources > prepared.minTrainRows) {
       throw new InvalidParameterError(messages.halvingMaxAboveTrainRows(owner, maxResources, prepared.minTrainRows));

@@ -62,7 +62,7 @@ export function runMeta(o: RunFacts): RunMeta {
     nFits: o.fits.length,
     nFailedFits: o.fits.filter((f) => f.error).length,
     nJobs: o.nJobs,
-    seed: o.estimator.getParams().seed as number,
+    seed: o.estimator.getParams().seed,
     wallTime: elapsed / 1000,
     startedAt: new Date(Date.now() - elapsed).toISOString(),
     gridfoldVersion: VERSION,
