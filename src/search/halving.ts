@@ -27,8 +27,7 @@ import type { NeuralNet } from '../estimators/index.js';
 import { ParameterGrid, ParameterSampler, type DistributionSpec, type GridSpec } from '../params/index.js';
 import type { Split } from '../splitters/index.js';
 import type { PreparedSearch } from '../validation/index.js';
-import { BaseSearchCV, type Evaluation, type SearchPlan } from './base-search.js';
-import type { SearchOptions } from './search-options.js';
+import { BaseSearchCV, type Evaluation, type SearchOptions, type SearchPlan } from './base-search.js';
 import { halvingSchedule, topK, type Schedule } from './halving-schedule.js';
 
 export type HalvingResource = 'maxEpochs' | 'nSamples';

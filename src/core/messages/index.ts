@@ -14,6 +14,7 @@ export * from './splitters.js';
 export * from './params.js';
 export * from './scoring.js';
 export * from './cli.js';
+export * from './cli-help.js';
 export * from './files.js';
 export * from './distributed.js';
 export * from './records.js';

@@ -112,3 +112,10 @@ export function halvingNeedsOneMetric(owner: string, metrics: readonly string[])
 export function planOfAnotherSearch(owner: string): string {
   return `${owner}.fitPlan: the plan was not made by this search; pass what this search's plan(X, y) returned, or call fit(X, y).`;
 }
+
+/** The rounds `gridfold run` prints before a halving search starts. */
+export function cliHalvingPlan(resource: string, nCandidates: readonly number[], resources: readonly number[], nSplits: number): string {
+  const fits = nCandidates.reduce((a, b) => a + b, 0) * nSplits;
+  const rounds = nCandidates.map((n, i) => `${n} at ${resource} ${resources[i]}`).join(' → ');
+  return `successive halving in ${nCandidates.length} ${nCandidates.length === 1 ? 'round' : 'rounds'}: ${rounds}; × ${nSplits} folds = ${fits} fits`;
+}
