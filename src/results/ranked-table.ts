@@ -1,6 +1,7 @@
 /**
  * The terminal's view of a finished search: the top candidates by rank, the refit
- * metric as mean ± std, the mean fit time and the parameters that vary.
+ * metric as mean ± std, the mean fit time, each candidate's size (`n_parameters`, when the
+ * fits counted it) and the parameters that vary.
  */
 import { checkInteger, checkKnownOptions, InvalidParameterError, messages, type CvResults } from '../core/index.js';
 import { checkCvResults, numberColumn, scoreNamesOf, varyingParamNames } from './columns.js';
@@ -31,15 +32,17 @@ export function formatRankedTable(cvResults: CvResults, options: RankedTableOpti
   const varying = varyingParamNames(cvResults.params);
   const order = cvResults.params.map((_, i) => i).sort((a, b) => ranks[a] - ranks[b] || a - b);
 
-  const header = ['rank', `${scoring} (mean ± std)`, 'fit time', ...varying];
+  const sizes = 'n_parameters' in cvResults ? numberColumn(cvResults, 'n_parameters') : undefined;
+  const header = ['rank', `${scoring} (mean ± std)`, 'fit time', ...(sizes ? ['parameters'] : []), ...varying];
   const rows = order.slice(0, top).map((i) => {
     const failedFolds = splitKeys.filter((key) => Number.isNaN(cvResults[key][i] as number)).length;
     const score = Number.isNaN(means[i])
       ? `failed (${failedFolds} of ${splitKeys.length} folds)`
       : `${means[i].toFixed(4)} ± ${stds[i].toFixed(4)}`;
-    return [String(ranks[i]), score, formatDuration(fitTimes[i]), ...varying.map((name) => (name in cvResults.params[i] ? formatParamShort(cvResults.params[i][name]) : '—'))];
+    const size = sizes ? [Number.isFinite(sizes[i]) ? sizes[i].toLocaleString('en-US') : '—'] : [];
+    return [String(ranks[i]), score, formatDuration(fitTimes[i]), ...size, ...varying.map((name) => (name in cvResults.params[i] ? formatParamShort(cvResults.params[i][name]) : '—'))];
   });
-  const rightAligned = [true, false, true, ...varying.map(() => false)];
+  const rightAligned = [true, false, true, ...(sizes ? [true] : []), ...varying.map(() => false)];
   const lines = [header, ...rows].map((cells) => alignRow(cells, widths([header, ...rows]), rightAligned));
   if (order.length > top) lines.push(`… ${order.length - top} more (top ${top} of ${order.length} shown)`);
   return lines.join('\n');

@@ -29,3 +29,17 @@ test('bad options are refused with their message', (t) => {
   t.throws(() => formatRankedTable(cv, { scoring: 'f1' }), { message: messages.rankedTableScoringUnknown('f1', ['accuracy']) });
   t.throws(() => formatRankedTable(cv, { tpo: 3 } as never), { message: messages.unknownOption('formatRankedTable', 'tpo', ['top', 'scoring']) });
 });
+
+test("each candidate's size is a column when the fits counted it (— where none did)", (t) => {
+  const cv = tinyRun().cvResults;
+  cv.n_parameters = [52_650, Number.NaN, 6_238];
+  t.is(
+    formatRankedTable(cv),
+    [
+      'rank  accuracy (mean ± std)  fit time  parameters  lr     units',
+      '   1  0.8500 ± 0.0408           2.00s      52,650  0.001  64-32',
+      '   2  0.8400 ± 0.0163           4.00s       6,238  0.01   64-32',
+      '   3  failed (1 of 3 folds)     0.50s           —  0.1    32-16',
+    ].join('\n'),
+  );
+});
