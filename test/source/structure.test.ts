@@ -1,5 +1,5 @@
 /**
- * The rooms of src/: no import circle (type-only imports and re-exports count), no
+ * The rooms of src/: imports only down the folders' layers, no import circle (type-only imports and re-exports count), no
  * TypeScript module over 300 lines outside generated code, and error classes only in
  * src/core/errors.ts.
  */
@@ -20,6 +20,18 @@ test('src/ has no import circle, type-only imports included', (t) => {
   t.deepEqual(circles(graph), []);
   const unresolved = [...new Set([...graph.values()].flat())].filter((target) => !graph.has(target));
   t.deepEqual(unresolved, [], 'every relative import names a module of src/');
+});
+
+/** The folders of src/, bottom first: each imports only folders before it (README, Architecture). */
+const LAYERS = ['core', 'backend', 'data', 'estimators', 'params', 'splitters', 'scoring', 'validation', 'results', 'search', 'parallel', 'report', 'distributed', 'cli'];
+
+test('each folder of src/ imports only the folders below it', (t) => {
+  const layer = (file: string) => LAYERS.indexOf(file.split('/')[0]);
+  const upward = [...importGraph()].flatMap(([from, targets]) =>
+    targets.filter((to) => layer(from) >= 0 && layer(to) > layer(from)).map((to) => `${from} -> ${to}`));
+  t.deepEqual(upward, []);
+  const folders = sourceFiles().map((file) => relative(SRC, file)).filter((file) => file.includes('/')).map((file) => file.split('/')[0]);
+  t.deepEqual([...new Set(folders)].filter((folder) => !LAYERS.includes(folder)), [], 'every folder has its place in the list');
 });
 
 test('no TypeScript module in src/ is over 300 lines, except generated ones', (t) => {
