@@ -10,3 +10,4 @@ export * as messages from './messages/index.js';
 export { argmaxRows, maxLabel } from './arrays.js';
 export { vendorFile } from './vendor.js';
 export { markFitWorkerThread, refuseInsideFitWorker, searchStartedInFitWorker } from './worker-thread.js';
+export { ensureDirectory, fsFailure } from './files.js';

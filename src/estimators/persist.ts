@@ -3,10 +3,10 @@
  * file:// handler writes and `tf.loadLayersModel` reads), and gridfold.json beside them
  * with the estimator's parameters, output size and history.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GridfoldError, type HistoryRow, type Label, type Params } from '../core/index.js';
+import { GridfoldError, ensureDirectory, type HistoryRow, type Label, type Params } from '../core/index.js';
 import { messages } from '../core/index.js';
 import { initBackend, tf, type LayersModel } from '../backend/index.js';
 import { callbackFromJSON, importCallbackSources, type SerializedCallback } from './callbacks/index.js';
@@ -29,7 +29,8 @@ interface Restorable {
 const FORMAT = 'gridfold-estimator/1';
 
 export async function saveEstimator(saved: SavedEstimator, model: LayersModel, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  // Not mkdir's recursive: it loops forever on a path the kernel refuses (/proc/x).
+  await ensureDirectory(dir);
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weightData = tf.io.CompositeArrayBuffer.join(artifacts.weightData!);

@@ -6,7 +6,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunResult } from '../core/index.js';
-import { ensureDirectory } from '../results/files.js';
+import { ensureDirectory } from '../core/index.js';
 import { writeResults } from '../results/json.js';
 import { renderReport, type ReportOptions } from './render.js';
 

@@ -4,9 +4,9 @@
  * inside parameter values, where `null` is a value a user may have chosen (and where a
  * `param_<name>` cell is restored from the candidate's params, `undefined` when absent).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataError, messages, type CvResults, type Params, type RunResult } from '../core/index.js';
+import { DataError, FileSystemError, ensureDirectory, fsFailure, messages, type CvResults, type Params, type RunResult } from '../core/index.js';
 import { cvResultsToCsv } from './csv.js';
 import { cvResultsProblem } from './columns.js';
 import { fitRecordProblem, isCount, isNumber, isObject, isString, type Check } from './record-check.js';
@@ -104,7 +104,7 @@ function fitsProblem(run: RunResult): string | undefined {
 
 /** Writes results.json and results.csv into `dir` (created if needed); returns both paths. */
 export async function writeResults(dir: string, runResult: RunResult): Promise<{ json: string; csv: string }> {
-  await mkdir(dir, { recursive: true });
+  await ensureDirectory(dir);
   const json = join(dir, RESULTS_JSON);
   const csv = join(dir, RESULTS_CSV);
   await writeFile(json, resultsToJson(runResult));
@@ -120,7 +120,8 @@ export async function readResults(path: string): Promise<RunResult> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DataError(messages.resultsFileMissing(file));
-    throw error;
+    const failure = await fsFailure(error, file);
+    throw new FileSystemError(messages.fileFailed(file, failure.reason), failure);
   }
   return parseResults(text, file);
 }

@@ -9,8 +9,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { FileSystemError, RunLockedError, messages, warn } from '../core/index.js';
-import { ensureDirectory, fsFailure } from './files.js';
+import { FileSystemError, RunLockedError, ensureDirectory, fsFailure, messages, warn } from '../core/index.js';
 
 export const LOCK_FILE = 'run.lock';
 

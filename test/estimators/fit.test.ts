@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import {
   NeuralNetClassifier, NeuralNetRegressor, EarlyStopping, Checkpoint, LRScheduler, INITS, ACTIVATIONS,
 } from '../../src/estimators/index.js';
-import { NotFittedError, NonFiniteLossError, messages } from '../../src/core/index.js';
+import { FileSystemError, NotFittedError, NonFiniteLossError, messages } from '../../src/core/index.js';
 import { backend, tinyClassification, tinyRegression } from './helpers.js';
 
 test.before(backend);
@@ -77,6 +77,8 @@ test('save → load gives identical predictions and params', async (t) => {
   t.deepEqual(loaded.history, net.history);
   await t.throwsAsync(NeuralNetRegressor.load(dir), { message: messages.savedModelWrongClass(dir, 'NeuralNetClassifier', 'NeuralNetRegressor') });
   await t.throwsAsync(NeuralNetClassifier.load(join(dir, 'nope')), { message: messages.savedModelMissing(join(dir, 'nope'), 'model.json') });
+  // A folder the system refuses is one clear error (Node's recursive mkdir would loop forever on /proc).
+  await t.throwsAsync(net.save('/proc/gridfold-model'), { instanceOf: FileSystemError, message: messages.dirCreateFailed('/proc/gridfold-model', messages.fsReason('ENOENT', { blocking: '/proc' })) });
   net.dispose();
   loaded.dispose();
 });

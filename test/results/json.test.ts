@@ -1,8 +1,8 @@
 import test from 'ava';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError, messages } from '../../src/core/index.js';
+import { DataError, FileSystemError, messages } from '../../src/core/index.js';
 import { parseResults, readResults, resultsToJson, writeResults } from '../../src/results/index.js';
 import { tinyRun } from '../report/tiny.js';
 
@@ -41,6 +41,9 @@ test('readResults says what is wrong with a directory or file', async (t) => {
   await writeFile(join(dir, 'results.json'), '{ not json');
   const error = await t.throwsAsync(readResults(dir), { instanceOf: DataError });
   t.true(error!.message.startsWith(`${join(dir, 'results.json')} is not a gridfold results file: it is not JSON (`));
+  await mkdir(join(dir, 'folder', 'results.json'), { recursive: true });
+  await t.throwsAsync(readResults(join(dir, 'folder')), { instanceOf: FileSystemError, message: messages.fileFailed(join(dir, 'folder', 'results.json'), messages.fsReason('EISDIR')) });
+  await t.throwsAsync(writeResults('/proc/gridfold-run', tinyRun()), { instanceOf: FileSystemError, message: messages.dirCreateFailed('/proc/gridfold-run', messages.fsReason('ENOENT', { blocking: '/proc' })) });
   t.throws(() => parseResults('[]', 'x.json'), { message: messages.resultsFileInvalid('x.json', 'the top level is not an object') });
   t.throws(() => parseResults('{"meta": {}}', 'x.json'), { message: messages.resultsFileInvalid('x.json', 'it has no cvResults.params array') });
   t.throws(() => parseResults('{"cvResults": {"params": []}}', 'x.json'), { message: messages.resultsFileInvalid('x.json', 'it has no meta object') });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError, messages } from '../../core/index.js';
 import { dataGroups, runLabelsOf, writeReportPage, REPORT_HTML } from '../../report/index.js';
-import { ensureDirectory } from '../../results/files.js';
+import { ensureDirectory } from '../../core/index.js';
 import { expectPositionals, parseCommand } from '../args.js';
 import { readRunFolder } from '../busy.js';
 import type { Output } from '../output.js';

@@ -5,7 +5,8 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { FileSystemError, messages } from '../core/index.js';
+import { FileSystemError } from './errors.js';
+import * as messages from './messages/index.js';
 
 /** The reason a call on `path` failed, naming the path in the way where it is another one. */
 export async function fsFailure(error: unknown, path: string): Promise<{ path: string; code: string | undefined; reason: string }> {
