@@ -81,3 +81,22 @@ export async function runUntilStopped<T>(work: (signal: AbortSignal) => Promise<
     stop.dispose();
   }
 }
+
+/**
+ * Before a search installs its stop signals (while the data and backend load): a signal exits
+ * at once with 130 — through process.exit, so the 'exit' handlers run and release the run
+ * folder's lock, which the signal's default action would leave behind. Returns the remover.
+ */
+export function exitOnStopSignal(options: Pick<StopSignalsOptions, 'stream' | 'exit' | 'signals'> = {}): () => void {
+  const stream = options.stream ?? process.stderr;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
+  const onSignal = (name: NodeJS.Signals) => {
+    stream.write(`${messages.stoppedBeforeFits(name)}\n`);
+    exit(EXIT_INTERRUPTED);
+  };
+  for (const name of signals) process.on(name, onSignal);
+  return () => {
+    for (const name of signals) process.off(name, onSignal);
+  };
+}

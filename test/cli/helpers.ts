@@ -26,6 +26,8 @@ export interface CliOptions {
   user?: { uid?: number; gid?: number };
   /** Called with each chunk of stderr, and the child (to signal it). */
   onStderr?: (text: string, child: ReturnType<typeof spawn>) => void;
+  /** Called with the child as soon as it is spawned (to signal it at a moment of the test's choosing). */
+  onSpawn?: (child: ReturnType<typeof spawn>) => void;
 }
 
 export function gridfold(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
@@ -36,6 +38,7 @@ export function gridfold(args: readonly string[], options: CliOptions = {}): Pro
       stdio: ['ignore', 'pipe', 'pipe'],
       ...options.user,
     });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -81,6 +81,19 @@ test.serial('a stale lock (its process gone) is taken over with a warning; repor
   t.is(other.stderr, `${messages.cliCommandFailed('run', messages.runFolderLockedElsewhere(dir, join(dir, LOCK_FILE), messages.runLockHolder(elsewhere)))}\n`);
 });
 
+test('Ctrl-C while the data loads (before any fit): exit 130 at once, saying so, and the run folder\'s lock is released', async (t) => {
+  const dir = tempDir('early-stop');
+  let child: import('node:child_process').ChildProcess | undefined;
+  const run = gridfold(['run', GATED, '--out', dir], { env: { GRIDFOLD_TEST_GATE: join(dir, 'never') }, onSpawn: (spawned) => (child = spawned) });
+  // The lock is taken before the data loads, and the gated loader never returns.
+  await waitFor(() => existsSync(join(dir, LOCK_FILE)));
+  child!.kill('SIGINT');
+  const result = await run;
+  t.is(result.code, 130, result.stderr);
+  t.is(result.stderr, `${messages.stoppedBeforeFits('SIGINT')}\n`);
+  t.false(existsSync(join(dir, LOCK_FILE)), 'no lock left behind for the next run to take over');
+});
+
 test('an --out that cannot be a run folder is one line naming the path and the reason, exit 2', async (t) => {
   const dir = tempDir('out');
   const file = join(dir, 'a-file');

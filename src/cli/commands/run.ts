@@ -17,7 +17,7 @@ import { formatParams, formatParamShort } from '../../results/format.js';
 import { writeReport } from '../../report/index.js';
 import { createProgressReporter } from '../progress.js';
 import { liveReport, type LiveReport } from '../live-report.js';
-import { runUntilStopped } from '../signals.js';
+import { exitOnStopSignal, runUntilStopped } from '../signals.js';
 import { integerFlag, positiveNumberFlag, parseCommand, expectPositionals, type CommandArgs } from '../args.js';
 import { createEstimator, createSearch, loadSearchData, searchKindOf, type Overrides } from '../create-search.js';
 import { loadSearchFile } from '../load-search.js';
@@ -72,12 +72,21 @@ async function runSearchFile(file: string, overrides: Overrides, values: Command
   const outDir = (values.out as string | undefined) ?? join('reports', definition.name);
   // Warnings (a stale lock taken over, failed fits, a journal resumed or moved aside) are printed as the CLI's own lines.
   return withWarningSink((warning) => out.stderr(messages.cliNotice(warning.message)), async () => {
-    const lock = await takeRunFolder(outDir, argv);
+    // Installed before the lock is taken, so that no signal falls between the lock and its release.
+    const stopSignalsUntilSearch = exitOnStopSignal({ stream: { write: (text: string) => out.stderr(text.replace(/\n$/, '')) } });
+    let lock: RunLock;
     try {
-      return await runLocked(file, definition, overrides, values, argv, outDir, out, remote);
+      lock = await takeRunFolder(outDir, argv);
+    } catch (error) {
+      stopSignalsUntilSearch();
+      throw error;
+    }
+    try {
+      return await runLocked(file, definition, overrides, values, argv, outDir, out, remote, stopSignalsUntilSearch);
     } catch (error) {
       throw await withErrorLog(error, outDir, ['run', ...argv]);
     } finally {
+      stopSignalsUntilSearch();
       lock.release();
     }
   });
@@ -108,7 +117,7 @@ async function takeRunFolder(outDir: string, argv: readonly string[]): Promise<R
 
 async function runLocked(
   file: string, definition: SearchDefinition, overrides: Overrides, values: CommandArgs['values'], argv: readonly string[], outDir: string, out: Output,
-  remote: Executor | undefined,
+  remote: Executor | undefined, beforeSearch: () => void,
 ): Promise<number> {
   const quiet = values.quiet === true;
   // The pool is the command's own choice, whatever the search file imports (or does not).
@@ -132,6 +141,7 @@ async function runLocked(
   // The CLI's names for the run: the search file's, and its dataset's.
   const named = (run: RunResult): RunResult => ({ ...run, meta: { ...run.meta, name: definition.name, data: { ...run.meta.data, name: dataset.name } } });
   const resumeArgs = ['run', ...argv.filter((a) => a !== '--no-resume' && a !== '--resume'), '--resume'];
+  beforeSearch();
   const search = await runUntilStopped(async (signal) => {
     const search = createSearch(definition, estimator, overrides, {
       signal,

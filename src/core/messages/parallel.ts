@@ -98,6 +98,10 @@ export function stopRequested(signal: string): string {
   );
 }
 
+export function stoppedBeforeFits(signal: string): string {
+  return `\ngridfold: ${signal} received before any fit started: stopped (the run folder's lock is released, its journal is as it was).`;
+}
+
 export function searchInterrupted(signal: string): string {
   return `The search was stopped by ${signal} before every fit had run.`;
 }
