@@ -20,8 +20,8 @@ import type * as TfLayers from '@tensorflow/tfjs-layers';
 import type {} from '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js';
 import { vendorFile } from '../core/index.js';
 
-/** require() for the optional native packages too (see select.ts). */
-export const requirePackage = createRequire(import.meta.url);
+/** require() for the optional native packages too (see select.ts); callers only load packages with it. */
+export const requirePackage: (id: string) => unknown = createRequire(import.meta.url);
 
 type Tfjs = typeof TfCore & typeof TfLayers;
 

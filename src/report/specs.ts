@@ -10,7 +10,8 @@ import { effectsData, effectsSpec } from './plots/effects.js';
 import { foldsData, foldsSpec } from './plots/folds.js';
 import { parallelData } from './plots/parallel-data.js';
 import { parallelSpec } from './plots/parallel-spec.js';
-import { ttestData, ttestSpec } from './plots/ttest.js';
+import { ttestData } from './plots/ttest.js';
+import { ttestSpec } from './plots/ttest-spec.js';
 
 /** Every chart's data and spec, built from the model; specs by the id of their container (`chart-<name>`). */
 export function reportParts(model: ReportModel) {
