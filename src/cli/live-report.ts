@@ -3,11 +3,13 @@
  * all its folds and rewritten (atomically, see report/write.ts) as fits come in — at most
  * once per `intervalMs` — with a banner of fits done and the time left, from the search's
  * own snapshot. A failed write is said once and the search goes on. `close()` waits for
- * a write under way and stops any more, so that the final page is the last one written.
+ * a write under way and stops any more, so that the final page is the last one written;
+ * `stop(resumeCommand)` does the same for a run that ends early (Ctrl-C, a failure) and
+ * leaves a last page saying so, which no longer reloads — not one that says "running".
  */
 import type { RunResult } from '../core/index.js';
 import { messages } from '../core/index.js';
-import { writeReportPage } from '../report/index.js';
+import { writeReportPage, type LiveStatus } from '../report/index.js';
 import type { Progress } from '../validation/index.js';
 
 export interface LiveReportOptions {
@@ -29,6 +31,8 @@ export interface LiveReport {
   /** Resolves when no write is under way. */
   settled(): Promise<void>;
   close(): Promise<void>;
+  /** The run stopped before its end: like close(), then (if a page was due) a last page saying so, with `resumeCommand`. */
+  stop(resumeCommand: string): Promise<void>;
   /** Pages written so far. */
   readonly writes: number;
 }
@@ -47,20 +51,25 @@ export function liveReport(options: LiveReportOptions): LiveReport {
   let failed = false;
   let writes = 0;
   let latest: Progress | undefined;
+  let doneFits = 0;
 
-  const write = async (progress: Progress): Promise<void> => {
+  const writePage = async (status: LiveStatus): Promise<void> => {
     const run = options.snapshot();
     if (!run) return;
-    const ranHere = progress.done - progress.resumed;
-    const elapsed = (now() - started) / 1000;
-    const etaSeconds = ranHere > 0 ? (elapsed / ranHere) * (progress.total - progress.done) : undefined;
     try {
-      await writeReportPage(options.dir, options.name(run), { live: { done: progress.done, total: options.total, ...(etaSeconds !== undefined ? { etaSeconds } : {}) } });
+      await writeReportPage(options.dir, options.name(run), { live: status });
       writes++;
     } catch (error) {
       if (!failed) options.say(messages.cliNotice(messages.cliLiveReportFailed(options.dir, (error as Error).message)));
       failed = true;
     }
+  };
+
+  const write = (progress: Progress): Promise<void> => {
+    const ranHere = progress.done - progress.resumed;
+    const elapsed = (now() - started) / 1000;
+    const etaSeconds = ranHere > 0 ? (elapsed / ranHere) * (progress.total - progress.done) : undefined;
+    return writePage({ done: progress.done, total: options.total, ...(etaSeconds !== undefined ? { etaSeconds } : {}) });
   };
 
   const pump = () => {
@@ -79,6 +88,7 @@ export function liveReport(options: LiveReportOptions): LiveReport {
       const done = (foldsDone.get(candidate) ?? 0) + 1;
       foldsDone.set(candidate, done);
       if (done >= options.nSplits) anyCandidateDone = true;
+      doneFits = Math.max(doneFits, progress.done);
       if (progress.done >= options.total) return;
       latest = progress;
       pump();
@@ -89,6 +99,12 @@ export function liveReport(options: LiveReportOptions): LiveReport {
     async close() {
       closed = true;
       await writing;
+    },
+    async stop(resumeCommand) {
+      const wasClosed = closed;
+      closed = true;
+      await writing;
+      if (!wasClosed && anyCandidateDone && !failed) await writePage({ done: doneFits, total: options.total, stopped: resumeCommand });
     },
     get writes() {
       return writes;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messages } from '../../src/core/index.js';
 import { parseResults } from '../../src/results/json.js';
+import { liveText } from '../../src/report/index.js';
 import { gridfold, tempDir } from './helpers.js';
 
 test('SIGINT mid-run exits 130 with the resume command; --resume finishes from the journal', async (t) => {
@@ -27,6 +28,10 @@ test('SIGINT mid-run exits 130 with the resume command; --resume finishes from t
   const journal = readFileSync(join(out, 'journal.jsonl'), 'utf8').trim().split('\n');
   const kept = journal.length - 1;
   t.true(kept >= 3 && kept < 12, `${kept} fits in the journal`);
+  // The live page no longer says "running" nor reloads: it says where the run stopped.
+  const page = readFileSync(join(out, 'index.html'), 'utf8');
+  t.true(page.includes(`>${liveText({ done: kept, total: 12, stopped: messages.cliResumeCommand([...args, '--resume']) })} — `), page.slice(0, 200));
+  t.false(page.includes('id="live-reload"'));
 
   const resumed = await gridfold([...args, '--resume']);
   t.is(resumed.code, 0, resumed.stderr);

@@ -54,6 +54,35 @@ test('the page is first written when a candidate has all its folds, then at most
   t.is(again.writes, 2, 'closed');
 });
 
+test('a run stopped early leaves a last page that says so, with the resume command, and no reload; nothing before a candidate finished', async (t) => {
+  const dir = join(tempDir('live'), 'run');
+  let clock = 0;
+  const resume = 'gridfold run searches/x.ts --resume';
+  const early = liveReport({ dir, snapshot: () => tinyRun(), name: (run) => run, total: 9, nSplits: 3, say: () => {}, intervalMs: 1000, now: () => clock });
+  early.onProgress(progressOf(0, 0, 1, 9));
+  await early.stop(resume);
+  t.is(early.writes, 0, 'no candidate had all its folds');
+  t.false(existsSync(join(dir, 'index.html')));
+
+  const live = liveReport({ dir, snapshot: () => tinyRun(), name: (run) => run, total: 9, nSplits: 3, say: () => {}, intervalMs: 1000, now: () => clock });
+  for (let k = 0; k < 3; k++) live.onProgress(progressOf(0, k, k + 1, 9));
+  await live.settled();
+  t.is(live.writes, 1);
+  clock = 100;
+  // Within the interval: not written while running, but the stop writes the fits done by then.
+  live.onProgress(progressOf(1, 0, 4, 9));
+  live.onProgress(progressOf(1, 1, 5, 9));
+  await live.stop(resume);
+  t.is(live.writes, 2);
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  t.is(html, renderReport(tinyRun(), { live: { done: 5, total: 9, stopped: resume } }));
+  t.true(html.includes(`>${liveText({ done: 5, total: 9, stopped: resume })} — `));
+  t.true(html.includes(`<code>${resume}</code>`));
+  t.false(html.includes('id="live-reload"'), 'a stopped page does not reload');
+  await live.close();
+  t.is(live.writes, 2);
+});
+
 test('a write that fails is said once and the search goes on', async (t) => {
   const said: string[] = [];
   const file = join(tempDir('live'), 'a-file');

@@ -169,6 +169,10 @@ async function runLocked(
     });
     try {
       return await search.fitPlan(plan);
+    } catch (error) {
+      // Stopped early (Ctrl-C, a failure): the page must not go on saying "running".
+      await live.stop(messages.cliResumeCommand(resumeArgs));
+      throw error;
     } finally {
       reporter.finish();
       await live.close();
