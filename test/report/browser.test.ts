@@ -161,9 +161,11 @@ browserTest('the report fills the window, shows a tooltip, brushes the table, mo
       return inner !== null && inner.getBoundingClientRect().right > box.getBoundingClientRect().right + 1;
     }).map((box) => box.id),
     parallel: document.querySelector('#chart-parallel svg')!.getBoundingClientRect().width,
+    table: ((wrap) => wrap.scrollWidth - wrap.clientWidth)(document.getElementById('ranked-table')!.parentElement!),
   }));
   t.is(layout.scroll, 0, 'no horizontal document scroll at 1000 px');
   t.deepEqual(layout.overflows, []);
+  t.is(layout.table, 0, 'the ranked table fits its box: no sideways scrolling inside it either');
   t.true(layout.parallel < 1000 && layout.parallel > 850, `parallel coordinates ${layout.parallel} px wide at 1000 px`);
   await page.screenshot({ path: join(OUTPUT, 'report-1000.png'), fullPage: true });
 

@@ -64,8 +64,8 @@ test('the page holds every section, the table rows and the CSV lines', (t) => {
   ]);
   t.true(rankedRows.includes('<th data-col="4" data-type="number" title="mean_test_accuracy ± std_test_accuracy — click to sort">'));
   // Fixed decimals in a column, times with their unit, the candidate number the header names.
-  t.true(rankedRows.includes('<tr data-id="0" class="best"><td class="num" data-v="0">#0</td><td class="num" data-v="1">1</td><td class="num" data-v="0.001">0.001</td><td>64-32</td><td class="num" data-v="0.8500000000000001">0.8500 ± 0.0408</td><td class="num" data-v="0.8">0.8000</td>'));
-  t.true(rankedRows.includes('<td class="num" data-v="2">2.00s ± 0.82s</td>'));
+  t.true(rankedRows.includes('<tr data-id="0" class="best"><td class="num" data-v="0">#0</td><td class="num" data-v="1">1</td><td class="num" data-v="0.001">0.001</td><td>64-32</td><td class="num" data-v="0.8500000000000001">0.8500 ±&nbsp;0.0408</td><td class="num" data-v="0.8">0.8000</td>'));
+  t.true(rankedRows.includes('<td class="num" data-v="2">2.00s ±&nbsp;0.82s</td>'));
   t.true(rankedRows.includes('<td class="num" data-v="">failed</td>'));
   t.true(printed.includes('<h2>Best: candidate #0 — accuracy 0.8500 ± 0.0408</h2>'));
   t.true(printed.includes('<div><dt>fits</dt><dd>9 (1 failed), 1 in parallel</dd></div>'));
@@ -153,4 +153,12 @@ test('runs on different data: the comparison page says so', (t) => {
   t.true(printedHtml(renderReport([a, b])).includes('<p class="note">These runs were made on different data (a: data aaaaaaaaaaaa; b: data bbbbbbbbbbbb)'));
   b.meta.data.fingerprint = a.meta.data.fingerprint;
   t.false(printedHtml(renderReport([a, b])).includes('made on different data'));
+});
+
+test('the learning curves\' picker names each candidate by its # in cv_results, as the table and the header do', (t) => {
+  const run = tinyRun();
+  const byRank = (run.cvResults.rank_test_accuracy as number[]).map((rank, index) => ({ rank, index })).sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const picker = [...renderReport(run).matchAll(/class="curve-pick" value="\d+"[^>]*><span class="swatch"[^>]*><\/span>(#\d+) /g)].map((m) => m[1]);
+  t.deepEqual(picker, byRank.map(({ index }) => `#${index}`));
+  t.notDeepEqual(picker, byRank.map(({ rank }) => `#${rank}`), 'the fixture tells ranks from indices apart');
 });

@@ -22,7 +22,8 @@ export function foldsToggle(data: FoldsData): string {
 }
 
 /**
- * The learning curves' legend and picker in one: a checkbox per candidate with its colour,
+ * The learning curves' legend and picker in one: a checkbox per candidate with its colour
+ * and its # (its index in cv_results, as in the table and the header — not its rank),
  * buttons for the best five, all and none, and the line-style select (its values' dashes
  * are listed beside it by the script).
  */
@@ -30,7 +31,7 @@ export function curvesPicker(data: CurvesData): string {
   const boxes = data.candidates
     .map((c) => {
       const checked = data.picked.includes(c.id) ? ' checked' : '';
-      return `<label><input type="checkbox" class="curve-pick" value="${c.id}"${checked}><span class="swatch" style="border-color:${escapeHtml(c.colour)}"></span>#${c.rank} ${escapeHtml(c.label)}</label>`;
+      return `<label><input type="checkbox" class="curve-pick" value="${c.id}"${checked}><span class="swatch" style="border-color:${escapeHtml(c.colour)}"></span>#${c.index} ${escapeHtml(c.label)}</label>`;
     })
     .join('');
   const styles = data.styleOptions.map((o) => `<option value="${escapeHtml(o.name)}">${escapeHtml(o.name)}</option>`).join('');

@@ -43,7 +43,8 @@ p.intro { color: #555; margin: .2em 0 .6em; max-width: 75em; } p.note { color: #
 table { border-collapse: collapse; font-size: 13px; } th, td { padding: .25em .55em; border-bottom: 1px solid #e3e3e3; text-align: left; }
 td { white-space: nowrap; } th { vertical-align: bottom; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; } td.message { white-space: normal; max-width: 50em; }
-table.ranked { width: 100%; } table.ranked th { cursor: pointer; background: #f4f6f8; position: sticky; top: 0; user-select: none; }
+table.ranked { width: 100%; } table.ranked td { white-space: normal; }
+@media (max-width: 1100px) { table.ranked th, table.ranked td { padding: .25em .35em; } } table.ranked th { cursor: pointer; background: #f4f6f8; position: sticky; top: 0; user-select: none; }
 table.ranked th[aria-sort=ascending]::after { content: " ▲"; } table.ranked th[aria-sort=descending]::after { content: " ▼"; }
 tr.best td { background: #eef7ee; font-weight: 600; } tr.hovered td { background: #fff3c4; }
 .table-wrap { overflow: auto; max-height: 40em; border: 1px solid #e3e3e3; max-width: 100%; }

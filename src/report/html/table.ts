@@ -115,14 +115,28 @@ export function tableCsv(model: ReportModel): { header: string; rows: string[] }
   return cvResultsCsvLines(pageCvResults(model));
 }
 
+/**
+ * The table fits a narrow window by wrapping where that reads well, and only when the window
+ * is too narrow (the browser lays a table out at its cells' widest first): a `mean ± std`
+ * cell only before its `±`, a header also after an underscore or a dot (`rank_test_f1_macro`,
+ * `module.hiddenUnits`).
+ */
+function numberHtml(text: string): string {
+  return text.split(' ± ').map((part) => escapeHtml(part).replace(/ /g, '&nbsp;')).join(' ±&nbsp;');
+}
+
+function headerHtml(title: string): string {
+  return escapeHtml(title).replace(/([_.])/g, '$1<wbr>');
+}
+
 export function renderRankedTable(data: RankedTableData): string {
   const head = data.columns
-    .map((column, i) => `<th data-col="${i}" data-type="${column.numeric ? 'number' : 'text'}" title="${escapeHtml(column.source)} — click to sort">${escapeHtml(column.title)}</th>`)
+    .map((column, i) => `<th data-col="${i}" data-type="${column.numeric ? 'number' : 'text'}" title="${escapeHtml(column.source)} — click to sort">${headerHtml(column.title)}</th>`)
     .join('');
   const body = data.rows
     .map((row) => {
       const cells = row.cells
-        .map((cell, i) => (data.columns[i].numeric ? `<td class="num" data-v="${cell.sort ?? ''}">${escapeHtml(cell.text)}</td>` : `<td>${escapeHtml(cell.text)}</td>`))
+        .map((cell, i) => (data.columns[i].numeric ? `<td class="num" data-v="${cell.sort ?? ''}">${numberHtml(cell.text)}</td>` : `<td>${escapeHtml(cell.text)}</td>`))
         .join('');
       return `<tr data-id="${row.id}"${row.best ? ' class="best"' : ''}>${cells}</tr>`;
     })

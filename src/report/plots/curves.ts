@@ -33,6 +33,8 @@ export interface CurvePoint {
 
 export interface CurveCandidate {
   id: number;
+  /** The candidate's index in cv_results: its # in the table and the header. */
+  index: number;
   label: string;
   rank: number;
   colour: string;
@@ -80,7 +82,7 @@ export function curvesData(model: ReportModel): CurvesData {
     .filter((option) => option.texts.length >= 2 && option.texts.length <= DASHES.length)
     .map(({ name, texts }) => ({ name, values: texts.map((text, i) => ({ text, dash: DASHES[i] })) }));
   const candidates = withHistory.map((c, i) => ({
-    id: c.id, label: c.label, rank: c.rank, colour: CURVE_COLOURS[i % CURVE_COLOURS.length],
+    id: c.id, index: c.index, label: c.label, rank: c.rank, colour: CURVE_COLOURS[i % CURVE_COLOURS.length],
     dashes: Object.fromEntries(styleOptions.map((o) => [o.name, o.values.find((v) => v.text === styleText(c.params[o.name]))!.dash])),
   }));
   const metrics = CURVE_METRICS.filter((m) => points.some((p) => p.metric === m));
