@@ -52,3 +52,19 @@ test('failed candidates are left out; numeric parameters with many values are bi
   t.deepEqual(random.effects[0].levels.map((l) => l.n), [4, 4, 4, 4, 4]);
   t.deepEqual(equalCountBins([1, 1, 1, 1, 2, 3]).map((b) => b.text), ['1', '2', '3']);
 });
+
+test('a drawn parameter with one candidate per value is binned in twos: its η² is its effect, not 100 % by construction', (t) => {
+  // 8 candidates of a random search: lr drawn log-uniformly (all different) does nothing, width does everything.
+  const candidates = Array.from({ length: 8 }, (_, i) => ({ lr: 0.001 * 2 ** i, width: i % 2 ? 16 : 4 }));
+  const run = madeUpRun(candidates, (p) => (p.width === 16 ? 0.9 : 0.7));
+  const asGrid = effectsData(buildModel(run));
+  t.deepEqual(asGrid.effects.map((e) => [e.name, e.share, e.binned]), [['lr', 1, false], ['width', 1, false]], 'one candidate per value: every value "explains" its own mean');
+  run.meta.distributions = { lr: 'loguniform(0.001, 0.128)' };
+  const drawn = effectsData(buildModel(run));
+  const lr = drawn.effects.find((e) => e.name === 'lr')!;
+  t.true(lr.binned);
+  t.deepEqual(lr.levels.map((l) => [l.text, l.n]), [['0.001–0.002', 2], ['0.004–0.008', 2], ['0.016–0.032', 2], ['0.064–0.128', 2]]);
+  t.true(close(lr.share, 0), `lr explains ${lr.share}`);
+  t.deepEqual(drawn.effects.map((e) => e.name), ['width', 'lr']);
+  t.true(close(drawn.effects[0].share, 1));
+});

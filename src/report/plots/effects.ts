@@ -5,8 +5,10 @@
  * the variance of the candidates' mean scores that the parameter's marginal means explain
  * (η² = between-value sum of squares / total sum of squares, a one-way ANOVA main effect).
  * On a full grid the shares of all parameters add up to at most 1; the rest is interaction
- * between parameters. Numeric parameters with many values (random searches) are cut into
- * EFFECT_BINS bins of equal count.
+ * between parameters. Numeric parameters with many values are cut into EFFECT_BINS bins of
+ * equal count, and so is a parameter drawn from a distribution (random searches) whose values
+ * are mostly unique, into bins of at least two candidates: with one candidate per value its
+ * η² would be 100 % whatever the parameter does.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Candidate, ReportModel } from '../model.js';
@@ -57,7 +59,8 @@ export function effectsData(model: ReportModel): EffectsData {
   const total = scored.reduce((sum, c) => sum + (c.mean - grand) ** 2, 0);
   const points: EffectsData['points'] = [];
   const effects = model.varying.map((name): ParameterEffect => {
-    const { textOf, order, binned } = levelsOf(scored, name);
+    const drawn = model.runs.some((run) => run.meta.distributions?.[name] !== undefined);
+    const { textOf, order, binned } = levelsOf(scored, name, drawn);
     const levels = order.map((text, i): EffectLevel => {
       const members = scored.filter((c) => textOf(c) === text);
       const k = Math.max(0, ...members.map((c) => c.splits.length));
@@ -76,13 +79,14 @@ export function effectsData(model: ReportModel): EffectsData {
 }
 
 /** Each candidate's level of one parameter, and the levels in natural order. */
-function levelsOf(candidates: readonly Candidate[], name: string): { textOf: (c: Candidate) => string; order: string[]; binned: boolean } {
+function levelsOf(candidates: readonly Candidate[], name: string, drawn: boolean): { textOf: (c: Candidate) => string; order: string[]; binned: boolean } {
   const values = candidates.map((c) => c.params[name]);
   const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const distinct = [...new Set(numbers)].sort((a, b) => a - b);
   const missing = values.some((v) => v === undefined) ? MISSING_TEXT : undefined;
-  if (numbers.length === values.filter((v) => v !== undefined).length && distinct.length > MAX_EFFECT_LEVELS) {
-    const bins = equalCountBins(numbers);
+  const mostlyUnique = drawn && distinct.length > 2 && distinct.length > numbers.length / 2;
+  if (numbers.length === values.filter((v) => v !== undefined).length && (distinct.length > MAX_EFFECT_LEVELS || mostlyUnique)) {
+    const bins = equalCountBins(numbers, Math.min(EFFECT_BINS, Math.max(2, Math.floor(numbers.length / 2))));
     const binOf = (v: number) => bins.find((b) => v <= b.hi) ?? bins[bins.length - 1];
     const textOf = (c: Candidate) => (typeof c.params[name] === 'number' ? binOf(c.params[name] as number).text : MISSING_TEXT);
     return { textOf, order: [...(missing ? [missing] : []), ...bins.map((b) => b.text)], binned: true };
@@ -90,13 +94,13 @@ function levelsOf(candidates: readonly Candidate[], name: string): { textOf: (c:
   return { textOf: (c) => (c.params[name] === undefined ? MISSING_TEXT : categoryText(c.params[name])), order: categoryOrder(values, missing), binned: false };
 }
 
-/** EFFECT_BINS bins of (nearly) equal count over sorted values; equal values never straddle two bins. */
-export function equalCountBins(values: readonly number[]): Array<{ lo: number; hi: number; text: string }> {
+/** `count` bins of (nearly) equal count over sorted values; equal values never straddle two bins. */
+export function equalCountBins(values: readonly number[], count = EFFECT_BINS): Array<{ lo: number; hi: number; text: string }> {
   const sorted = [...values].sort((a, b) => a - b);
   const bins: Array<{ lo: number; hi: number; text: string }> = [];
   let start = 0;
-  for (let b = 0; b < EFFECT_BINS && start < sorted.length; b++) {
-    let end = Math.max(start + 1, Math.round(((b + 1) * sorted.length) / EFFECT_BINS));
+  for (let b = 0; b < count && start < sorted.length; b++) {
+    let end = Math.max(start + 1, Math.round(((b + 1) * sorted.length) / count));
     while (end < sorted.length && sorted[end] === sorted[end - 1]) end++;
     const lo = sorted[start];
     const hi = sorted[end - 1];
@@ -125,7 +129,7 @@ export function effectsSpec(data: EffectsData): TopLevelSpec {
   const charts = data.effects.map((effect) => {
     const x = { field: 'text', type: 'nominal', sort: effect.levels.map((l) => l.text), title: null, axis: { labelAngle: 0, labelLimit: 90 } } as const;
     return {
-      title: { text: `${effect.name} — ${(100 * effect.share).toFixed(1)} %${effect.binned ? ` (${EFFECT_BINS} bins)` : ''}`, fontSize: 12 },
+      title: { text: `${effect.name} — ${(100 * effect.share).toFixed(1)} %${effect.binned ? ` (${effect.levels.filter((l) => l.text !== MISSING_TEXT).length} bins)` : ''}`, fontSize: 12 },
       height: 180,
       layer: [
         { data: { values: data.points.filter((p) => p.name === effect.name) }, mark: { type: 'point', opacity: 0.35, size: 28, color: '#888' }, encoding: { x, y: { ...y, field: 'mean' }, tooltip: [{ field: 'label', title: 'candidate' }, { field: 'mean', format: `.${decimals}f`, title: `mean ${data.metric}` }] } },
