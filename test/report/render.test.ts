@@ -8,6 +8,9 @@ import { headerFacts } from '../../src/report/html/header.js';
 import { scriptSafe } from '../../src/report/html/escape.js';
 import { readResults } from '../../src/results/json.js';
 import { tinyRun } from './tiny.js';
+import { fixtureRun } from './fixture.js';
+import { buildModel } from '../../src/report/model.js';
+import { tableCsv } from '../../src/report/html/table.js';
 
 /** The page without the inlined libraries and data: what the renderer itself printed. */
 function printedHtml(html: string): string {
@@ -161,4 +164,14 @@ test('the learning curves\' picker names each candidate by its # in cv_results, 
   const picker = [...renderReport(run).matchAll(/class="curve-pick" value="\d+"[^>]*><span class="swatch"[^>]*><\/span>(#\d+) /g)].map((m) => m[1]);
   t.deepEqual(picker, byRank.map(({ index }) => `#${index}`));
   t.notDeepEqual(picker, byRank.map(({ rank }) => `#${rank}`), 'the fixture tells ranks from indices apart');
+});
+
+test('compare: runs with different fold counts share one page and one CSV (the missing folds empty)', (t) => {
+  const runs = [fixtureRun({ nSplits: 2, name: 'two' }), fixtureRun({ nSplits: 3, name: 'three' })];
+  const csv = tableCsv(buildModel(runs));
+  // The 2-fold run's columns come first; the third fold's is added after them.
+  t.true(csv.header.endsWith(',rank_test_accuracy,split2_test_accuracy'), csv.header);
+  t.true(csv.rows[0].startsWith('two,') && csv.rows[0].endsWith(','), 'a 2-fold run has no third fold');
+  t.true(csv.rows.at(-1)!.startsWith('three,') && /,\d\.\d+$/.test(csv.rows.at(-1)!));
+  t.notThrows(() => renderReport(runs));
 });

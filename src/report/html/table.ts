@@ -110,9 +110,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** CSV lines for the page's download: the header and each candidate's line by id. */
+/**
+ * CSV lines for the page's download: the header and each candidate's line by id. Runs compared
+ * on one page may lack each other's columns (fewer folds, another metric): those cells are empty
+ * (NaN), and a rank column, which ranks within its own run only, stays only where every run has it.
+ */
 export function tableCsv(model: ReportModel): { header: string; rows: string[] } {
-  return cvResultsCsvLines(pageCvResults(model));
+  const cv = pageCvResults(model) as unknown as Record<string, unknown[]>;
+  for (const [key, column] of Object.entries(cv)) {
+    if (!column.includes(undefined) || key === 'params' || key === 'search' || key.startsWith('param_')) continue;
+    if (key.startsWith('rank_')) delete cv[key];
+    else cv[key] = column.map((value) => (value === undefined ? Number.NaN : value));
+  }
+  return cvResultsCsvLines(cv as unknown as CvResults);
 }
 
 /**
