@@ -98,6 +98,10 @@ test('ticks: round linear steps, powers of ten (or 1-2-5) on log axes, short lab
   // A grid's few values tick at each value; a score axis gets round ticks.
   t.deepEqual(axisLayout(column([16, 32, 64, 128, 256])).scales.log!.ticks.map((tick) => tick.text), ['16', '32', '64', '128', '256']);
   t.deepEqual(axisLayout(column([0.31, 0.52, 0.77], { role: 'score' })).scales.linear!.ticks.map((tick) => tick.text), ['0.4', '0.5', '0.6', '0.7']);
+  // Grid values too close to be read apart keep the lower one (and always the top); drawn values get round ticks.
+  t.deepEqual(axisLayout(column([1, 1.05, 2, 90, 100])).scales.log!.ticks.map((tick) => tick.text), ['1', '2', '100']);
+  const drawn = [0.001018, 0.002422, 0.00297, 0.003436, 0.003793, 0.01233, 0.03775, 0.09672];
+  t.deepEqual(axisLayout(column(drawn, { distribution: 'loguniform(0.001, 0.1)' })).scales.log!.ticks.map((tick) => tick.text), ['0.002', '0.005', '0.01', '0.02', '0.05']);
 });
 
 test('colourings: the score over the better half, every axis, and the rank', (t) => {

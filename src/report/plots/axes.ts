@@ -163,11 +163,25 @@ function numericScale(column: AxisColumn, layout: AxisLayout, kind: 'linear' | '
   const place = layout.missing ? (v: number) => MISSING_GAP + (1 - MISSING_GAP) * unit(v) : unit;
   const positions = column.values.map((v) => (isPresent(v) ? place(v as number) : 0));
   const distinct = [...new Set(column.values.filter(isPresent) as number[])].sort((a, b) => a - b);
-  // A grid's few values are what a reader looks for; scores and times get round ticks.
-  const gridValues = (column.role === 'param' || column.role === 'round' || column.role === 'size') && distinct.length <= MAX_VALUE_TICKS;
-  const at = gridValues ? distinct : kind === 'log' ? logTicks(min, max) : linearTicks(min, max);
+  // A grid's few values are what a reader looks for (labelled where they do not overlap);
+  // scores, times and values drawn from a distribution get round ticks.
+  const gridValues = (column.role === 'param' || column.role === 'round' || column.role === 'size') && column.distribution === undefined && distinct.length <= MAX_VALUE_TICKS;
+  const at = gridValues ? apart(distinct, place) : kind === 'log' ? logTicks(min, max) : linearTicks(min, max);
   const ticks = at.map((v) => ({ position: place(v), text: tickText(v) }));
   return { kind, positions, ticks: layout.missing ? [{ position: 0, text: layout.missing }, ...ticks] : ticks };
+}
+
+/** Labels closer than this share of the axis (about 14 px of a 320 px axis) would print over each other. */
+export const MIN_TICK_GAP = 0.045;
+
+/** The sorted values whose places keep MIN_TICK_GAP from the one below; the top value is always kept. */
+function apart(sorted: readonly number[], place: (v: number) => number): number[] {
+  const kept: number[] = [];
+  for (const v of sorted) {
+    while (v === sorted[sorted.length - 1] && kept.length > 0 && place(v) - place(kept[kept.length - 1]) < MIN_TICK_GAP) kept.pop();
+    if (kept.length === 0 || place(v) - place(kept[kept.length - 1]) >= MIN_TICK_GAP || v === sorted[sorted.length - 1]) kept.push(v);
+  }
+  return kept;
 }
 
 /** Each distinct value at its rank among them, evenly from 0 to 1; ticks at every value or at five of them. */
