@@ -1,7 +1,7 @@
 import test from 'ava';
 import type { Params, RunResult } from '../../src/core/index.js';
 import { buildModel } from '../../src/report/model.js';
-import { EFFECT_BINS, effectsData, equalCountBins } from '../../src/report/plots/effects.js';
+import { EFFECT_BINS, effectsData, effectsSpec, equalCountBins } from '../../src/report/plots/effects.js';
 import { aggregate } from '../../src/search/aggregate.js';
 import { tinyRun } from './tiny.js';
 
@@ -67,4 +67,7 @@ test('a drawn parameter with one candidate per value is binned in twos: its η²
   t.true(close(lr.share, 0), `lr explains ${lr.share}`);
   t.deepEqual(drawn.effects.map((e) => e.name), ['width', 'lr']);
   t.true(close(drawn.effects[0].share, 1));
+  // The bins' range labels are slanted, the width's values are not.
+  const charts = (effectsSpec(drawn) as unknown as { concat: Array<{ layer: Array<{ encoding: { x: { axis: { labelAngle: number } } } }> }> }).concat.slice(1);
+  t.deepEqual(charts.map((chart) => chart.layer[0].encoding.x.axis.labelAngle), [0, -30]);
 });

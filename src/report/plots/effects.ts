@@ -127,7 +127,9 @@ export function effectsSpec(data: EffectsData): TopLevelSpec {
   };
   const y = { type: 'quantitative', scale: { domain: data.yDomain, zero: false }, title: `mean ${data.metric}` } as const;
   const charts = data.effects.map((effect) => {
-    const x = { field: 'text', type: 'nominal', sort: effect.levels.map((l) => l.text), title: null, axis: { labelAngle: 0, labelLimit: 90 } } as const;
+    // Bins are ranges (`0.001018–0.002422`), too long to sit side by side: slanted.
+    const axis = effect.binned ? { labelAngle: -30, labelAlign: 'right', labelLimit: 120 } : { labelAngle: 0, labelLimit: 90 };
+    const x = { field: 'text', type: 'nominal', sort: effect.levels.map((l) => l.text), title: null, axis } as const;
     return {
       title: { text: `${effect.name} — ${(100 * effect.share).toFixed(1)} %${effect.binned ? ` (${effect.levels.filter((l) => l.text !== MISSING_TEXT).length} bins)` : ''}`, fontSize: 12 },
       height: 180,
