@@ -43,3 +43,12 @@ test("each candidate's size is a column when the fits counted it (— where none
     ].join('\n'),
   );
 });
+
+test('parameter values are rounded to 4 significant digits in the table, as a random search draws them', (t) => {
+  const cvResults = tinyRun().cvResults;
+  const drawn = [0.003436199347937975, 0.09671545583194432, 0.0010179724616770833];
+  cvResults.param_lr = drawn;
+  cvResults.params = cvResults.params.map((params, i) => ({ ...params, lr: drawn[i] }));
+  const table = formatRankedTable(cvResults).split('\n');
+  t.deepEqual(table.slice(1).map((line) => line.split(/\s{2,}/).at(-2)), ['0.003436', '0.001018', '0.09672']);
+});
