@@ -5,7 +5,7 @@
  */
 import { InvalidParameterError, messages, type FitRecord, type Params } from '../core/index.js';
 import type { Progress } from '../validation/index.js';
-import { convBlocksText, formatClock } from '../results/format.js';
+import { convBlocksText, formatClock, formatParamShort } from '../results/format.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -169,7 +169,8 @@ function formatScore(value: number | undefined): string {
   return value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(4);
 }
 
+/** A candidate as the progress line shows it: numbers to 4 significant digits as in the table (a drawn lr is 0.003436, not 0.003436199347937975). */
 function formatParams(params: Params): string {
-  const shown = Object.entries(params).map(([k, v]) => `${k}: ${convBlocksText(v) ?? JSON.stringify(v)}`);
+  const shown = Object.entries(params).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatParamShort(v) : convBlocksText(v) ?? JSON.stringify(v)}`);
   return `{${shown.join(', ')}}`;
 }

@@ -125,3 +125,11 @@ test('durations read as mm:ss, or h:mm:ss past an hour', (t) => {
   t.is(formatDuration(59_499), '00:59');
   t.is(formatDuration(3_600_000 + 61_000), '1:01:01');
 });
+
+test("a candidate's numbers show to 4 significant digits as in the ranked table; lists and strings as written", (t) => {
+  const lines = stream(false);
+  const drawn = [{ lr: 0.003436199347937975, 'module.hiddenUnits': [64, 32], 'module.activation': 'tanh' }];
+  const reporter = createProgressReporter({ stream: lines, verbose: 1, total: 1, backend: 'wasm', workers: 1, nSplits: 1, candidates: drawn, now: clock().now });
+  reporter.onProgress({ done: 1, total: 1, resumed: 0, record: fit(0, 0, 0.5) });
+  t.true(lines.chunks[0].startsWith('[candidate 1/1] {lr: 0.003436, module.hiddenUnits: [64,32], module.activation: "tanh"} mean accuracy 0.5000'), lines.chunks[0]);
+});
