@@ -5,8 +5,8 @@
  * rebooted) is taken over with a warning (core/warnings). Taking over is itself guarded by a second
  * exclusive file, so two runs that find the same stale lock cannot both take it.
  */
-import { readFileSync, unlinkSync } from 'node:fs';
-import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { FileSystemError, RunLockedError, ensureDirectory, fsFailure, messages, warn } from '../core/index.js';
@@ -108,10 +108,14 @@ function parseHolder(text: string): LockHolder | undefined {
   }
 }
 
-/** True when the file was created by this call; false when it exists. */
+/**
+ * True when the file was created by this call; false when it exists. Written synchronously:
+ * a Ctrl-C is handled on the event loop, so it cannot land between the file appearing and
+ * held() registering its removal at exit (with an async write it could, leaving a lock behind).
+ */
 async function createExclusive(path: string, text: string, dir: string): Promise<boolean> {
   try {
-    await writeFile(path, text, { flag: 'wx' });
+    writeFileSync(path, text, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
