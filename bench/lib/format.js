@@ -227,7 +227,7 @@ function cnnStacking(r) {
     '',
     table(['model', `apart: ${r.folds} fits (s)`, `one model, batch ${r.folds * r.batchSize} (s)`, 'ceiling of stacking (apart / one model)', 'real stack (s, apart / stack)'], rows),
     '',
-    `Load average at the end: ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}. A stack cannot beat the one model (same arithmetic and steps, the largest GEMMs, one update), so its ceiling bounds what stacking a cnn could save; foldBatching 'auto' keeps cnns apart while it is this low.`,
+    `Load average at the end: ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}. A stack cannot beat the one model (same arithmetic and steps, the largest GEMMs, one update), so its ceiling bounds what stacking a cnn could save; gridfold has no stacked convolution step yet, so cnns train apart.`,
   ].join('\n');
 }
 

@@ -19,8 +19,8 @@ export type BatchedFit = { estimator: NeuralNet; options?: FitOptions } & ({ X: 
  */
 /**
  * Why fits of this module cannot train stacked, when the parameters alone say so: models
- * with convolutions train apart (measured: stacking 3 DemoNetwork folds could gain at most
- * 1.03×, bench/cnn-stacking.ts; lean/fold-batch.ts), so a cnn's folds are spread
+ * with convolutions train apart (no stacked conv step exists; its ceiling for 3 DemoNetwork
+ * folds is 1.33×, bench/cnn-stacking.ts; lean/fold-batch.ts), so a cnn's folds are spread
  * over the workers, not queued as one unit, and their models are not built twice to find
  * out. A custom module may or may not hold convolutions: the trainer decides when it sees it.
  */

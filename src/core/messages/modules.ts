@@ -55,8 +55,8 @@ export function cnnNeedsImages(got: readonly number[]): string {
  */
 export function convModelNotStacked(): string {
   return (
-    'a model with convolutions trains each fit apart: its steps are compute-bound, so stacking 3 folds could be at most ' +
-    '1.03× faster (measured for DemoNetwork; 0.86× with twice its filters; an mlp\'s stack gains 1.33×)'
+    'a model with convolutions trains each fit apart: gridfold has no stacked convolution step yet (its ceiling, one model ' +
+    'on 3 folds\' rows, measured 1.33× faster than apart for DemoNetwork and 1.18× with twice its filters; an mlp\'s real stack gains 1.43×)'
   );
 }
 

@@ -43,9 +43,10 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
   for (const fit of fits) {
     const plan = planLeanStep(fit.model, fit.loss);
     if (typeof plan === 'string') return plan;
-    // Measured by bench/cnn-stacking.ts: 3 DemoNetwork folds apart vs the best a stack could
-    // do (one model on their rows at 3× the batch) is 1.03× (0.86× with twice the filters);
-    // not worth a stacked conv step, and apart the folds spread over the workers.
+    // No stacked conv step exists. bench/cnn-stacking.ts bounds what one could gain: 3
+    // DemoNetwork folds apart vs one model on their rows at 3× the batch is 1.33× on a quiet
+    // machine (1.18× with twice the filters; 1.03× / 0.86× under load), less than an mlp's
+    // 1.5× ceiling; apart, the folds at least spread over the workers.
     if (plan.front) return messages.convModelNotStacked();
     plans.push(plan);
     const unstackable = fit.callbacks.find((callback) => !STACKABLE_CALLBACKS.includes(callback.constructor));
