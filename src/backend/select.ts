@@ -76,6 +76,9 @@ async function activate(name: 'wasm' | 'cpu', reason: string): Promise<BackendIn
   const ok = await tf.setBackend(name);
   if (!ok) throw new BackendError(messages.backendFailed(name, 'tf.setBackend returned false'));
   await tf.ready();
+  // The cpu backend prints a banner at its first tensor urging to install tfjs-node, which
+  // cannot install here and which gridfold already detects; our backend line says what runs.
+  if (name === 'cpu') (tf.backend() as { firstUse?: boolean }).firstUse = false;
   return { name, reason, usesGpu: false, native: false };
 }
 

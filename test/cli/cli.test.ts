@@ -292,6 +292,7 @@ test('run --backend picks the TensorFlow.js backend', async (t) => {
   const result = await gridfold(['run', 'searches/moons-quick.ts', '--backend', 'cpu', '--epochs', '1', '--limit', '60', '--n-jobs', '1', '--out', out], { env: { GRIDFOLD_BACKEND: '' } });
   t.is(result.code, 0, result.stderr);
   t.is(lines(result.stdout)[1], messages.backendChosenShort('cpu', false));
+  t.false(result.stderr.includes('looks like you are running TensorFlow.js in Node.js'), 'no tfjs banner: the backend line says what runs');
   const verbose = await gridfold(['run', 'searches/moons-quick.ts', '--backend', 'cpu', '--epochs', '1', '--limit', '60', '--n-jobs', '1', '--out', out, '--verbose'], { env: { GRIDFOLD_BACKEND: '' } });
   t.regex(lines(verbose.stdout)[1], /^gridfold: TensorFlow.js backend cpu \(asked for\)/);
   t.is(parseResults(readFileSync(join(out, 'results.json'), 'utf8')).meta.backend, 'cpu');
