@@ -111,12 +111,18 @@ test.serial('the searches of a process share one warm pool, which closeWorkers()
   t.deepEqual(sharedWorkerThreadIds(), []);
 });
 
-test('searches run on the threads startWorkers started, and the process ends by itself', async (t) => {
+/** Runs a fixture that must end by itself; a watchdog kills it after 150 s, which result.signal then shows. */
+async function runUntilItEnds(file: string) {
   let watchdog: NodeJS.Timeout | undefined;
-  const result = await runFixture('test/parallel/fixtures/two-searches.ts', [], (child) => {
+  const result = await runFixture(file, [], (child) => {
     watchdog = setTimeout(() => child.kill('SIGKILL'), 150_000);
   });
   clearTimeout(watchdog);
+  return result;
+}
+
+test('searches run on the threads startWorkers started, and the process ends by itself', async (t) => {
+  const result = await runUntilItEnds('test/parallel/fixtures/two-searches.ts');
   t.is(result.signal, null, 'the watchdog had to kill it');
   t.is(result.code, 0, result.stderr);
   const { started, first, second } = JSON.parse(result.stdout) as Record<string, number[]>;
@@ -132,11 +138,7 @@ test('startWorkers refuses a bad nJobs with its value', async (t) => {
 test("errorScore 'raise' ends the process by itself, the running fit cancelled", async (t) => {
   // Fold 0's fit would take hours: if it were not cancelled, or a thread kept the process
   // alive, the child would still be running when the watchdog fires.
-  let watchdog: NodeJS.Timeout | undefined;
-  const result = await runFixture('test/parallel/fixtures/raise-search.ts', [], (child) => {
-    watchdog = setTimeout(() => child.kill('SIGKILL'), 150_000);
-  });
-  clearTimeout(watchdog);
+  const result = await runUntilItEnds('test/parallel/fixtures/raise-search.ts');
   t.is(result.signal, null, 'the watchdog had to kill it');
   t.is(result.code, 1, result.stderr);
   t.is(result.stdout, 'started\n');
