@@ -29,6 +29,7 @@ export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
 export { fitFoldBatched, whyNotStackable } from './fold-batch.js';
 export { stackingPays } from './lean/matmul.js';
+export { fusedStepTrains, setFusedStep } from './lean/index.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 
 export function isEstimator(value: unknown): value is NeuralNet {

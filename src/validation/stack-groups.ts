@@ -15,7 +15,7 @@
  * runs one fit at a time in-process) only MAX_STACKED_FITS bounds it — every fit's
  * training rows are uploaded to the device.
  */
-import { estimateFitCost, macsPerSample, stackingPays, whyNotStackable } from '../estimators/index.js';
+import { estimateFitCost, fusedStepTrains, macsPerSample, stackingPays, whyNotStackable } from '../estimators/index.js';
 import { initBackend } from '../backend/index.js';
 import type { FoldBatching } from './options.js';
 import type { FitTask, SearchData } from './task.js';
@@ -55,7 +55,7 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   for (const [candidate, tasks] of byCandidate) {
     const params = tasks[0].estimator.params;
     if (whyNotStackable(params)) continue;
-    if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs))) continue;
+    if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs), fusedStepTrains(tasks[0].estimator.className, params))) continue;
     const key = mergeCandidates ? familyKey(tasks[0]) : `candidate ${candidate}`;
     families.set(key, [...(families.get(key) ?? []), candidate]);
   }

@@ -241,8 +241,8 @@ test.serial('wasm: results stay right when the wasm memory grows between calls a
   tf.dispose([ta, tb, first, second, big, ca, cb, cbias, product]);
 });
 
-test.serial('the sha256 in gemm-wasm.ts is that of gemm.c and conv.c (rebuild with node src/backend/kernels/build.mjs)', (t) => {
-  const files = ['gemm.c', 'conv.c'].map((name) => [name, readFileSync(new URL(`../../src/backend/kernels/${name}`, import.meta.url), 'utf8')]);
+test.serial('the sha256 in gemm-wasm.ts is that of gemm.c, conv.c and dense.c (rebuild with node src/backend/kernels/build.mjs)', (t) => {
+  const files = ['gemm.c', 'conv.c', 'dense.c'].map((name) => [name, readFileSync(new URL(`../../src/backend/kernels/${name}`, import.meta.url), 'utf8')]);
   const hash = createHash('sha256');
   for (const [name, text] of files) hash.update(`${name}\n${text.replace(/\r\n/g, '\n')}\0`);
   t.is(KERNEL_SOURCES_SHA256, hash.digest('hex'));

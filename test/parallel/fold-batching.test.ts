@@ -94,6 +94,16 @@ test("'auto' stacks a small candidate's folds on wasm and trains a large one's a
   t.is(fitTimes(1), 3, 'apart: each fold has its own time');
 });
 
+test("'auto' trains a small plain-SGD mlp's folds apart on wasm: their fused single-fit steps beat a stack", async (t) => {
+  const { X, y } = moons();
+  const s = new GridSearchCV(tinyNet({ maxEpochs: 1, optimizer: 'sgd' }), { 'module.hiddenUnits': [[4]] }, { cv: 3, refit: false });
+  await s.fit(X, y);
+  t.is(new Set(s.fits.map((f) => f.fitTime)).size, 3, 'apart: each fold has its own time');
+  const forced = new GridSearchCV(tinyNet({ maxEpochs: 1, optimizer: 'sgd' }), { 'module.hiddenUnits': [[4]] }, { cv: 3, refit: false, foldBatching: true });
+  await forced.fit(X, y);
+  t.is(new Set(forced.fits.map((f) => f.fitTime)).size, 1, 'foldBatching true still stacks them');
+});
+
 test('foldBatching refuses anything but true, false and auto', (t) => {
   t.throws(() => new GridSearchCV(tinyNet(), grid, { foldBatching: 'yes' as unknown as boolean }), {
     message: "GridSearchCV: foldBatching must be true, false or 'auto'; got \"yes\".",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Rebuilds src/backend/kernels/gemm-wasm.ts from gemm.c and conv.c (linked into one module):
+ * Rebuilds src/backend/kernels/gemm-wasm.ts from gemm.c, conv.c and dense.c (linked into one module):
  * `node src/backend/kernels/build.mjs`.
  *
  * Only a developer who edits the C sources needs this (and clang ≥ 16 with lld: `apt-get
@@ -29,7 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SOURCES = ['gemm.c', 'conv.c'];
+const SOURCES = ['gemm.c', 'conv.c', 'dense.c'];
 const target = join(here, 'gemm-wasm.ts');
 
 const CLANG = process.env.CLANG ?? 'clang-16';

@@ -43,6 +43,9 @@ export interface KernelModule {
   depthwise_filter_grad(...args: number[]): void;
   depthwise_input_grad(...args: number[]): void;
   column_sums(rows: number, cols: number, x: number, out: number): void;
+  gather_rows(count: number, rows: number, rowLength: number, source: number, target: number): void;
+  relu_gradient(count: number, y: number, dz: number): void;
+  sgd_update(count: number, c: number, w: number, g: number, out: number): void;
   /** A block of tfjs' heap gemm packs panels into; never freed (a few KiB per backend). */
   scratch: number;
 }

@@ -29,13 +29,19 @@ export const WASM_STACKING_MAX_MACS = 80_000;
 
 /**
  * Whether stacking a candidate's folds pays here ('auto'). On wasm: with gridfold's kernel,
- * for a model known to be small. On cpu: no (measured 1.03× at u = 32 down to 0.90× at
- * u = 256: its kernels are slow loops whatever their launch count). On a native backend:
- * yes — one batched kernel instead of k is what keeps a GPU busy (not measurable here).
+ * for a model known to be small — unless its single fits train on the fused step
+ * (fused-step.ts, `fusedSingleFits`): one kernel dispatch per batch instead of ~43 makes
+ * three separate fits as fast as their stack at u = 32 and faster from u = 64 (stacked /
+ * separate 1.00× and 0.90×, bench/fold-batch.ts), and the seed grid at nJobs 2 took
+ * 0.82–0.91× the wall time with foldBatching false as with stacking (3 interleaved pairs,
+ * load 1.5–2.6). On cpu: no (measured 1.03× at u = 32 down
+ * to 0.90× at u = 256: its kernels are slow loops whatever their launch count). On a native
+ * backend: yes — one batched kernel instead of k is what keeps a GPU busy (not measurable here).
  */
-export function stackingPays(backendName: string, macsPerSample: number | undefined): boolean {
+export function stackingPays(backendName: string, macsPerSample: number | undefined, fusedSingleFits = false): boolean {
   if (backendName === 'cpu') return false;
   if (backendName !== 'wasm') return true;
+  if (fusedSingleFits) return false;
   return gridfoldMatMulAvailable() && macsPerSample !== undefined && macsPerSample <= WASM_STACKING_MAX_MACS;
 }
 
