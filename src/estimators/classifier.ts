@@ -1,7 +1,8 @@
-import { DataError, argmaxRows, maxLabel, messages, type FeaturesInput, type Label, type Targets, type TargetsInput } from '../core/index.js';
+import { DataError, argmaxRows, maxLabel, messages, type Features, type FeaturesInput, type Label, type Targets, type TargetsInput } from '../core/index.js';
 import type { EstimatorParams } from './params.js';
 import { decodeLabels, labelIds } from '../data/index.js';
 import { NeuralNet } from './neural-net.js';
+import { CheckedRows } from './forward-rows.js';
 import { loadEstimator } from './persist.js';
 
 /**
@@ -17,6 +18,11 @@ export class NeuralNetClassifier extends NeuralNet {
   /** Class probabilities, row-major (n × classes), column j for `classes[j]`. */
   async predictProba(X: FeaturesInput): Promise<Float32Array> {
     return (await this.forward(X, 'predictProba', true)).values;
+  }
+
+  /** predictProba of rows of features checked already (a search's data): neither checked again nor copied first. */
+  async predictProbaRows(X: Features, rows: Int32Array): Promise<Float32Array> {
+    return (await this.forward(new CheckedRows(X, rows), 'predictProba', true)).values;
   }
 
   /**

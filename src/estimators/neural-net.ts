@@ -20,7 +20,7 @@ import { makeOptimizer, type OptimizerSettings } from './optimizers.js';
 import { trainLoop } from './train.js';
 import type { TrainOptions } from './train-options.js';
 import { disposeDeviceSet, toDeviceSet } from './device-data.js';
-import { forwardRows } from './forward-rows.js';
+import { CheckedRows, forwardRows } from './forward-rows.js';
 import { checkValidationData, splitForValidation } from './train-split.js';
 import { saveEstimator } from './persist.js';
 import type { EstimatorSpec } from './spec.js';
@@ -224,10 +224,10 @@ export abstract class NeuralNet {
   }
 
   /** The module's raw output for X (logits or probabilities), as a row-major array. */
-  protected async forward(X: FeaturesInput, method: string, probabilities: boolean): Promise<{ values: Float32Array; n: number; k: number }> {
+  protected async forward(X: FeaturesInput | CheckedRows, method: string, probabilities: boolean): Promise<{ values: Float32Array; n: number; k: number }> {
     const state = this.requireFitted(method);
-    const features = this.checkFeatures(X, method, state);
-    return { values: await forwardRows(state.model, state.loss, features, state.nOutputs, probabilities), n: features.nSamples, k: state.nOutputs };
+    const { features, rows } = X instanceof CheckedRows ? X : { features: this.checkFeatures(X, method, state), rows: undefined };
+    return { values: await forwardRows(state.model, state.loss, features, state.nOutputs, probabilities, rows), n: rows?.length ?? features.nSamples, k: state.nOutputs };
   }
 
   /**

@@ -1,7 +1,8 @@
-import type { FeaturesInput, TargetsInput } from '../core/index.js';
+import type { Features, FeaturesInput, TargetsInput } from '../core/index.js';
 import type { EstimatorParams } from './params.js';
 import { checkXy } from '../data/index.js';
 import { NeuralNet } from './neural-net.js';
+import { CheckedRows } from './forward-rows.js';
 import { loadEstimator } from './persist.js';
 
 /** A neural network regressor of one target; `score` is R². */
@@ -12,6 +13,11 @@ export class NeuralNetRegressor extends NeuralNet {
 
   async predict(X: FeaturesInput): Promise<Float32Array> {
     return (await this.forward(X, 'predict', false)).values;
+  }
+
+  /** predict of rows of features checked already (a search's data): neither checked again nor copied first. */
+  async predictRows(X: Features, rows: Int32Array): Promise<Float32Array> {
+    return (await this.forward(new CheckedRows(X, rows), 'predict', false)).values;
   }
 
   /** The coefficient of determination R² on (X, y). */

@@ -19,7 +19,7 @@ import { aggregate } from './aggregate.js';
 import { checkRunOptions, scorerLabels } from './search-options.js';
 import { defaultRunName, runMeta } from './run-meta.js';
 import { snapshotOf, type LiveRound, type SnapshotParts } from './snapshot.js';
-import { dataFingerprint } from '../results/journal.js';
+import { idleFingerprint } from '../results/journal.js';
 import { resultsFrame, type ResultsFrame } from '../results/frame.js';
 
 export interface SearchOptions {
@@ -166,10 +166,10 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
     const backend = await initBackend();
     const candidates: Params[] = [];
     this.fits = [];
-    const fingerprint = dataFingerprint(data);
+    const fingerprint = idleFingerprint(data);
     const distributions = this.searchSpace();
     const meta = (fits: readonly FitRecord[], nCandidates: number, best?: { bestIndex: number; bestParams: Params; bestScore: number }) => runMeta({
-      name: defaultRunName(this.constructor.name, candidates.length > 0 ? candidates : plan.candidates), fingerprint, distributions,
+      name: defaultRunName(this.constructor.name, candidates.length > 0 ? candidates : plan.candidates), fingerprint: fingerprint.get(), distributions,
       searchKind: this.searchKind, estimator: this.estimator, prepared, backend: backend.name, refit: refitMetric,
       nCandidates, fits, nJobs: this.options.nJobs, started, ...(best ? { best } : {}),
     });
@@ -209,6 +209,7 @@ export abstract class BaseSearchCV<E extends NeuralNet = NeuralNet> {
         return this.cvResults;
       }, plan);
     } finally {
+      fingerprint.cancel();
       if (executor !== this.options.executor) await executor.close();
     }
     const warning = reportFailures(this.fits);

@@ -7,7 +7,7 @@
  * it — or stops, with errorScore 'raise' — and the failures summary counts it per metric.
  */
 import { argmaxRows, messages, type Features, type FitRecord, type SerializedError, type Targets } from '../core/index.js';
-import { takeRows, takeTargets, type NeuralNet, NeuralNetClassifier } from '../estimators/index.js';
+import { takeRows, takeTargets, type NeuralNet, NeuralNetClassifier, NeuralNetRegressor } from '../estimators/index.js';
 import { resolveScoring, scoreAll, type Scorer } from '../scoring/index.js';
 import { decodeLabels } from '../data/index.js';
 import type { FitTask, SearchData } from './task.js';
@@ -60,8 +60,9 @@ interface Scored {
 
 /** Predicts once (probabilities for a classifier) for the built-in scorers; custom scorers call the estimator themselves. */
 async function scoreOn(estimator: NeuralNet, scorers: Record<string, Scorer>, data: SearchData, rows: Int32Array, task: FitTask): Promise<Scored> {
-  const X = subset(data, rows);
   const yTrue: Targets = takeTargets(data.y, rows);
+  // The rows as a public FeaturesInput, copied only for what needs one (custom scorers).
+  let X: ReturnType<typeof subset> | undefined;
   const scored: Scored = { scores: {}, errors: {} };
   const fail = (metric: string, error: unknown, score = failedScore(task)) => {
     scored.scores[metric] = score;
@@ -72,11 +73,14 @@ async function scoreOn(estimator: NeuralNet, scorers: Record<string, Scorer>, da
     const nClasses = task.nClasses ?? (estimator instanceof NeuralNetClassifier ? estimator.nClasses : 0);
     let outputs: { labels?: Int32Array; proba?: Float32Array; values?: Float32Array } | undefined;
     try {
+      // The search checked its data once: the test rows go to the model without a copy or a second check.
       if (estimator instanceof NeuralNetClassifier) {
-        const proba = await estimator.predictProba(X);
+        const proba = await estimator.predictProbaRows(data.X, rows);
         outputs = { proba, labels: argmaxRows(proba, estimator.nClasses) };
+      } else if (estimator instanceof NeuralNetRegressor) {
+        outputs = { values: await estimator.predictRows(data.X, rows) };
       } else {
-        outputs = { values: await (estimator as unknown as { predict(x: unknown): Promise<Float32Array> }).predict(X) };
+        outputs = { values: await (estimator as unknown as { predict(x: unknown): Promise<Float32Array> }).predict((X ??= subset(data, rows))) };
       }
     } catch (error) {
       // Every metric would have predicted: each fails with the prediction's error.
@@ -94,6 +98,7 @@ async function scoreOn(estimator: NeuralNet, scorers: Record<string, Scorer>, da
   }
   for (const [metric, scorer] of Object.entries(scorers)) {
     if (scorer.needs !== 'estimator') continue;
+    X ??= subset(data, rows);
     let value: unknown;
     try {
       // A custom scorer compares the estimator's predictions with y in the labels' own space.

@@ -85,6 +85,19 @@ test('NaN and Infinity in X: the first bad row and column', (t) => {
   t.throws(() => features([[1e39]]), { message: messages.nonFiniteFeature(owner, 'X', 0, 0, Infinity) });
 });
 
+test('the bitwise finite check: every position of a 4-value block and the tail, −Infinity, and the largest finite float32 passes', (t) => {
+  const largest = 3.4028234663852886e38;
+  for (let at = 0; at < 11; at++) {
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      const data = new Float32Array(11).fill(-largest);
+      data[at] = bad;
+      t.throws(() => features({ data, shape: [11, 1] }), { message: messages.nonFiniteFeature(owner, 'X', at, 0, bad) }, `${bad} at ${at}`);
+    }
+  }
+  const extremes = Float32Array.of(largest, -largest, 1.4e-45, -0, 0, 1, -1, 2 ** -126, 7, 11, 13);
+  t.is(features({ data: extremes, shape: [11, 1] }).data, extremes);
+});
+
 test('empty data and unsupported types', (t) => {
   t.throws(() => features([]), { instanceOf: DataError, message: messages.emptyData(owner, 'X') });
   t.is(messages.emptyData(owner, 'X'), 'Test.fit: X is empty (0 samples); at least 1 sample is required.');

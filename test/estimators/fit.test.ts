@@ -230,3 +230,24 @@ test('predictions over several host chunks equal row-by-row ones', async (t) => 
   t.deepEqual(Array.from(proba.subarray(2048 * 3, 2049 * 3)), Array.from(reference.subarray((2048 % 60) * 3, (2048 % 60) * 3 + 3)));
   net.dispose();
 });
+
+test('predictProbaRows / predictRows on checked features equal predictProba / predict of those rows (also past one chunk of 2048)', async (t) => {
+  const { X, y } = tinyClassification();
+  const classifier = new NeuralNetClassifier(small);
+  await classifier.fit(X, y);
+  const features = { data: X, nSamples: 60, sampleShape: [4] };
+  const rows = Int32Array.from([5, 0, 59, 17, 17]);
+  const copied = Float32Array.from([...rows].flatMap((r) => [...X.subarray(r * 4, r * 4 + 4)]));
+  t.deepEqual(await classifier.predictProbaRows(features, rows), await classifier.predictProba({ data: copied, shape: [5, 4] }));
+  const many = Int32Array.from({ length: 5000 }, (_, i) => (i * 7) % 60);
+  const manyCopied = Float32Array.from([...many].flatMap((r) => [...X.subarray(r * 4, r * 4 + 4)]));
+  t.deepEqual(await classifier.predictProbaRows(features, many), await classifier.predictProba({ data: manyCopied, shape: [5000, 4] }));
+  classifier.dispose();
+  const regression = tinyRegression();
+  const regressor = new NeuralNetRegressor(small);
+  await regressor.fit(regression.X, regression.y);
+  const picked = Int32Array.from([3, 1, 39]);
+  const pickedCopied = Float32Array.from([...picked].flatMap((r) => [...regression.X.subarray(r * 2, r * 2 + 2)]));
+  t.deepEqual(await regressor.predictRows({ data: regression.X, nSamples: 40, sampleShape: [2] }, picked), await regressor.predict({ data: pickedCopied, shape: [3, 2] }));
+  regressor.dispose();
+});

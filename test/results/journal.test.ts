@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectWarnings, messages, type FitRecord, type GridfoldWarning } from '../../src/core/index.js';
 import { JournalError } from '../../src/core/errors.js';
-import { RunJournal, dataFingerprint, type JournalOptions } from '../../src/results/journal.js';
+import { RunJournal, dataFingerprint, idleFingerprint, type JournalOptions } from '../../src/results/journal.js';
 import type { FitTask, JournalContext } from '../../src/validation/index.js';
 
 function context(overrides: Partial<{ x0: number; lr: number; grid: number[] }> = {}): JournalContext {
@@ -206,4 +206,20 @@ test('resume keeps the fits that failed on their own and runs again those stoppe
   t.deepEqual(resumed.lookup(resumed.keyOf(tasks[1])), failedWith(1, 'NonFiniteLossError'));
   for (const i of [2, 3, 4]) t.is(resumed.lookup(resumed.keyOf(tasks[i])), undefined, `fold ${i} runs again`);
   t.is(resumed.resumedFits, 2);
+});
+
+test('idleFingerprint hashes the data once the event loop is free, or when asked first; cancelled, only when asked', async (t) => {
+  const early = context().data;
+  t.is(idleFingerprint(early).get(), dataFingerprint(early));
+  const idle = context().data;
+  const hashedAtIdle = idleFingerprint(idle);
+  await new Promise((resolve) => setImmediate(resolve));
+  idle.X.data[0] = 0.5;
+  t.is(hashedAtIdle.get(), dataFingerprint(context().data), 'hashed before the change');
+  const cancelled = context().data;
+  const asked = idleFingerprint(cancelled);
+  asked.cancel();
+  await new Promise((resolve) => setImmediate(resolve));
+  cancelled.X.data[0] = 0.5;
+  t.is(asked.get(), dataFingerprint(context({ x0: 0.5 }).data), 'hashed when asked');
 });
