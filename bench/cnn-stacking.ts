@@ -1,27 +1,26 @@
 /**
- * Would stacking a cnn's folds pay, as it does for the mlp? foldBatching 'auto' keeps a
- * cnn's folds apart; this measures what stacking them could give at most.
+ * When does stacking a cnn's folds pay? foldBatching 'auto' stacks a model's folds on wasm
+ * when it has at most WASM_STACKING_MAX_MACS multiply-adds per sample (lean/matmul.ts);
+ * this times, for cnns of several sizes and one mlp, the k folds trained apart against the
+ * same folds trained as one stack (lean/fold-batch.ts with the stacked conv step).
  *
- * A stack of k folds trains k models of the same shape in lockstep, one step per k fold
- * steps: it shares each step's fixed cost (kernel calls, tensor bookkeeping, the optimizer
- * update) but not the arithmetic, which is the same k convolutions. Its best possible time
- * is that of ONE model trained on the k folds' rows at k × the batch — the same arithmetic
- * in the same number of steps as the stack, on the largest GEMMs, with one model to update
- * — so `apart / one-model-at-k×-batch` is the ceiling of a stack's speed-up. For the mlp,
- * whose stacks exist (lean/fold-batch.ts), the real stack is timed too, against the same
- * ceiling, to show how close a real stack comes to it.
+ * A stack shares each step's fixed cost — kernel calls, tensor bookkeeping, the optimizer
+ * update — over k folds but not the arithmetic, the same k convolutions: it pays for small
+ * models, whose steps are mostly fixed cost, and not for large ones. As a reference it also
+ * times ONE model on the k folds' rows at k × the batch (the same arithmetic and steps as
+ * the stack, one model to update, the largest GEMMs).
  *
  * Each figure is the training time of the last epoch summed over the fits (history `dur`;
  * a stack charges each fit its share), one core (wasm, this thread), reps interleaved
- * (apart, ceiling, stack, apart, …); ratios are medians of each rep's own ratios.
- *   node --import tsx bench/cnn-stacking.ts [--reps 3] [--rows 640] [--epochs 2]
+ * (apart, one model, stack, apart, …); ratios are medians of each rep's own ratios.
+ *   node --import tsx bench/cnn-stacking.ts [--reps 5] [--rows 640] [--epochs 2]
  */
 import os from 'node:os';
 import { NeuralNetClassifier, describeBackend, initBackend, loadMnist } from '../src/index.js';
-import { fitFoldBatched } from '../src/estimators/index.js';
+import { WASM_STACKING_MAX_MACS, fitFoldBatched, macsPerSample } from '../src/estimators/index.js';
 import { median, option } from './lib/util.js';
 
-const reps = Number(option('reps', '3'));
+const reps = Number(option('reps', '5'));
 const rows = Number(option('rows', '640'));
 const epochs = Number(option('epochs', '2'));
 const FOLDS = 3;
@@ -34,13 +33,15 @@ const DEMO_NETWORK = [
   { filters: 4, kernel: 5 },
 ];
 
-/** The two cnns of searches/mnist-mlp-vs-cnn.ts, and one of its mlps. */
+const relu = { module: 'cnn', 'module.activation': 'relu', optimizer: 'adam', lr: 5e-3 };
+
+/** Small cnns either side of the threshold, the two cnns of searches/mnist-mlp-vs-cnn.ts, and one of its mlps. */
 const MODELS: Record<string, Record<string, unknown>> = {
-  'DemoNetwork (cnn, Adam)': { module: 'cnn', 'module.activation': 'none', optimizer: 'adam', lr: 5e-3, 'module.convs': DEMO_NETWORK },
-  'DemoNetwork ×2 filters, relu (cnn, Adam)': {
-    module: 'cnn', 'module.activation': 'relu', optimizer: 'adam', lr: 5e-3,
-    'module.convs': DEMO_NETWORK.map((block) => ({ ...block, filters: 2 * block.filters })),
-  },
+  'cnn 4@3×3, pool 2 (Adam)': { ...relu, 'module.convs': [{ filters: 4, kernel: 3, pool: 2 }] },
+  'cnn 8@3×3, pool 2 (Adam)': { ...relu, 'module.convs': [{ filters: 8, kernel: 3, pool: 2 }] },
+  'cnn 8@3×3 pool 2, 16@3×3 pool 2 (Adam)': { ...relu, 'module.convs': [{ filters: 8, kernel: 3, pool: 2 }, { filters: 16, kernel: 3, pool: 2 }] },
+  'DemoNetwork (cnn, Adam)': { ...relu, 'module.activation': 'none', 'module.convs': DEMO_NETWORK },
+  'DemoNetwork ×2 filters, relu (cnn, Adam)': { ...relu, 'module.convs': DEMO_NETWORK.map((block) => ({ ...block, filters: 2 * block.filters })) },
   'MLP 784 → 128 → 64 → 10 (SGD)': { module: 'mlp', 'module.hiddenUnits': [128, 64], optimizer: 'sgd', lr: 0.01 },
 };
 
@@ -69,8 +70,8 @@ async function apart(params: Params): Promise<number> {
   return seconds;
 }
 
-/** One model on all k folds' rows at k × the batch: the stack's ceiling. */
-async function ceiling(params: Params): Promise<number> {
+/** One model on all k folds' rows at k × the batch: the same arithmetic and steps as the stack. */
+async function oneModel(params: Params): Promise<number> {
   const n = net(params, 0, FOLDS * BATCH);
   await n.fit(all.X, all.y);
   const seconds = lastEpoch(n);
@@ -89,23 +90,24 @@ async function stacked(params: Params): Promise<number> {
 
 const results = [];
 for (const [name, params] of Object.entries(MODELS)) {
-  const canStack = params.module === 'mlp';
   await apart(params); // warm-up: kernels compiled, buffers allocated
-  const times = { apart: [] as number[], ceiling: [] as number[], stacked: [] as number[] };
+  const times = { apart: [] as number[], oneModel: [] as number[], stacked: [] as number[] };
   for (let rep = 0; rep < reps; rep++) {
     times.apart.push(await apart(params));
-    times.ceiling.push(await ceiling(params));
-    if (canStack) times.stacked.push(await stacked(params));
+    times.oneModel.push(await oneModel(params));
+    times.stacked.push(await stacked(params));
   }
   const ratio = (over: number[]) => median(times.apart.map((a, i) => a / over[i]));
+  const macs = macsPerSample(params, [28, 28, 1], 10)!;
   const row = {
-    model: name, apartSeconds: median(times.apart), ceilingSeconds: median(times.ceiling),
-    ceiling: ratio(times.ceiling), ...(canStack ? { stackedSeconds: median(times.stacked), stacked: ratio(times.stacked) } : {}),
+    model: name, macsPerSample: macs, autoStacks: macs <= WASM_STACKING_MAX_MACS,
+    apartSeconds: median(times.apart), oneModelSeconds: median(times.oneModel), oneModel: ratio(times.oneModel),
+    stackedSeconds: median(times.stacked), stacked: ratio(times.stacked),
   };
   process.stderr.write(
-    `  ${name}: apart ${row.apartSeconds.toFixed(2)} s, one model at ${FOLDS * BATCH} rows ${row.ceilingSeconds.toFixed(2)} s → ceiling ${row.ceiling.toFixed(2)}×` +
-    `${canStack ? `; real stack ${row.stackedSeconds!.toFixed(2)} s → ${row.stacked!.toFixed(2)}×` : ''}\n`,
+    `  ${name} (${macs} mult-adds/sample): apart ${row.apartSeconds.toFixed(2)} s; stacked ${row.stackedSeconds.toFixed(2)} s → ${row.stacked.toFixed(2)}×; ` +
+    `one model at ${FOLDS * BATCH} rows ${row.oneModelSeconds.toFixed(2)} s → ${row.oneModel.toFixed(2)}×\n`,
   );
   results.push(row);
 }
-process.stdout.write(`${JSON.stringify({ bench: 'cnn-stacking', backend: backend.name, folds: FOLDS, rowsPerFold: rows, batchSize: BATCH, epochs, reps, loadAverage: os.loadavg(), models: results })}\n`);
+process.stdout.write(`${JSON.stringify({ bench: 'cnn-stacking', backend: backend.name, folds: FOLDS, rowsPerFold: rows, batchSize: BATCH, epochs, reps, maxMacs: WASM_STACKING_MAX_MACS, loadAverage: os.loadavg(), models: results })}\n`);

@@ -220,14 +220,15 @@ function distributed(r) {
 }
 
 function cnnStacking(r) {
-  const rows = r.models.map((m) => [m.model, fixed(m.apartSeconds, 2), fixed(m.ceilingSeconds, 2), `${fixed(m.ceiling, 2)}×`,
-    m.stacked === undefined ? '– (not built)' : `${fixed(m.stackedSeconds, 2)} s, ${fixed(m.stacked, 2)}×`]);
+  const rows = r.models.map((m) => [m.model, m.macsPerSample.toLocaleString('en-US'), fixed(m.apartSeconds, 2), `${fixed(m.stackedSeconds, 2)} s, **${fixed(m.stacked, 2)}×**`,
+    `${fixed(m.oneModelSeconds, 2)} s, ${fixed(m.oneModel, 2)}×`, m.autoStacks ? 'stacked' : 'apart']);
   return [
-    `### Stacking a cnn's folds — ${r.folds} folds of ${r.rowsPerFold} MNIST rows trained apart vs the ceiling of a stack (one model on their rows at ${r.folds} × batch ${r.batchSize}), last of ${r.epochs} epochs, one core (${r.backend}); reps interleaved, median of ${r.reps}`,
+    `### Stacking a cnn's folds — ${r.folds} folds of ${r.rowsPerFold} MNIST rows trained apart vs as one stack, last of ${r.epochs} epochs, batch ${r.batchSize}, one core (${r.backend}); reps interleaved, median of ${r.reps}`,
     '',
-    table(['model', `apart: ${r.folds} fits (s)`, `one model, batch ${r.folds * r.batchSize} (s)`, 'ceiling of stacking (apart / one model)', 'real stack (s, apart / stack)'], rows),
+    table(['model', 'mult-adds / sample', `apart: ${r.folds} fits (s)`, 'stacked (s, apart / stacked)', `reference: one model at batch ${r.folds * r.batchSize} (s, apart / it)`, `'auto' trains it`], rows),
     '',
-    `Load average at the end: ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}. A stack cannot beat the one model (same arithmetic and steps, the largest GEMMs, one update), so its ceiling bounds what stacking a cnn could save; gridfold has no stacked convolution step yet, so cnns train apart.`,
+    `Load average at the end: ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')}. 'auto' stacks a model of at most ${r.maxMacs.toLocaleString('en-US')} multiply-adds per sample on wasm, cnn or mlp: ` +
+    'a stack shares each step\'s fixed cost over the folds, not their arithmetic, so only small models gain; apart, a large model\'s folds spread over the workers.',
   ].join('\n');
 }
 

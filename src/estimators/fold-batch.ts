@@ -4,8 +4,8 @@
  * section, so the initial weights are the same — then they train together, and each ends
  * fitted with its own weights and history.
  */
-import { messages, withSeededMathRandom } from '../core/index.js';
-import type { FeaturesInput, Params, TargetsInput } from '../core/index.js';
+import { withSeededMathRandom } from '../core/index.js';
+import type { FeaturesInput, TargetsInput } from '../core/index.js';
 import type { FitData, FitOptions, FitSession, NeuralNet } from './neural-net.js';
 import { planFoldBatch, trainFoldBatched } from './lean/fold-batch.js';
 
@@ -17,17 +17,6 @@ export type BatchedFit = { estimator: NeuralNet; options?: FitOptions } & ({ X: 
  * the fits trained stacked; `{ notBatched }` — why not — when they could not, in which
  * case nothing was fitted and the caller fits them one by one.
  */
-/**
- * Why fits of this module cannot train stacked, when the parameters alone say so: models
- * with convolutions train apart (no stacked conv step exists; its ceiling for 3 DemoNetwork
- * folds is 1.33×, bench/cnn-stacking.ts; lean/fold-batch.ts), so a cnn's folds are spread
- * over the workers, not queued as one unit, and their models are not built twice to find
- * out. A custom module may or may not hold convolutions: the trainer decides when it sees it.
- */
-export function whyNotStackable(params: Params): string | undefined {
-  return params.module === 'cnn' ? messages.convModelNotStacked() : undefined;
-}
-
 export type FoldBatchResult = { outcomes: Array<Error | undefined> } | { notBatched: string };
 
 export async function fitFoldBatched(fits: readonly BatchedFit[]): Promise<FoldBatchResult> {

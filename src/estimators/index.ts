@@ -27,8 +27,8 @@ export { INITS } from './modules/initializers.js';
 export { OPTIMIZERS, LOSSES, type EstimatorParams, type ParamValues } from './params.js';
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
-export { fitFoldBatched, whyNotStackable } from './fold-batch.js';
-export { stackingPays } from './lean/matmul.js';
+export { fitFoldBatched } from './fold-batch.js';
+export { WASM_STACKING_MAX_MACS, stackingPays, whyStackingDoesNotPay } from './lean/matmul.js';
 export { fusedStepTrains, setFusedStep } from './lean/index.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 

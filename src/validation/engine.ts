@@ -120,9 +120,10 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
   const unfinished = tasks.filter((task) => !byTask.has(task));
   // A kept estimator is one fit's own model, so kept fits never train stacked.
   const foldBatching = o.keepEstimator ? false : o.foldBatching ?? false;
-  const groups = await stackGroups({ foldBatching, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs }, unfinished);
+  const stackContext = { foldBatching, data: o.data, nClasses: o.nClasses, nJobs: o.nJobs };
+  const groups = await stackGroups(stackContext, unfinished);
+  const notStacked = await notStackedReasons(stackContext, unfinished);
   const pending = longestFirst(unfinished, o, groups);
-  const notStacked = notStackedReasons(o.foldBatching ?? false, unfinished);
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort(o.signal?.reason);
   o.signal?.addEventListener('abort', onOuterAbort);
@@ -147,6 +148,7 @@ export async function runFits(o: EngineOptions): Promise<FitRecord[]> {
           return;
         }
         const task = taskOf(reported);
+        // A fit the trainer itself could not stack already says why.
         const why = notStacked.get(reported.candidateIndex);
         const record = why && reported.notBatched === undefined ? { ...reported, notBatched: why } : reported;
         if (o.journal) await o.journal.append(keys.get(task)!, record);

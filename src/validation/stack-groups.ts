@@ -15,7 +15,7 @@
  * runs one fit at a time in-process) only MAX_STACKED_FITS bounds it — every fit's
  * training rows are uploaded to the device.
  */
-import { estimateFitCost, fusedStepTrains, macsPerSample, stackingPays, whyNotStackable } from '../estimators/index.js';
+import { estimateFitCost, fusedStepTrains, macsPerSample, stackingPays, whyStackingDoesNotPay } from '../estimators/index.js';
 import { initBackend } from '../backend/index.js';
 import type { FoldBatching } from './options.js';
 import type { FitTask, SearchData } from './task.js';
@@ -54,7 +54,6 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   const families = new Map<string, number[]>();
   for (const [candidate, tasks] of byCandidate) {
     const params = tasks[0].estimator.params;
-    if (whyNotStackable(params)) continue;
     if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs), fusedStepTrains(tasks[0].estimator.className, params))) continue;
     const key = mergeCandidates ? familyKey(tasks[0]) : `candidate ${candidate}`;
     families.set(key, [...(families.get(key) ?? []), candidate]);
@@ -81,14 +80,18 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
 }
 
 /**
- * Candidate index → why its fits train apart although fold-batching is on, for the
- * candidates whose module cannot stack at all (kept in each record's notBatched).
+ * Candidate index → why 'auto' trains its folds apart (kept in each record's notBatched):
+ * the backend or the model's size, where stacking measured no faster.
  */
-export function notStackedReasons(foldBatching: FoldBatching, pending: readonly FitTask[]): Map<number, string> {
+export async function notStackedReasons(o: StackContext, pending: readonly FitTask[]): Promise<Map<number, string>> {
   const reasons = new Map<number, string>();
-  if (foldBatching === false) return reasons;
+  if (o.foldBatching !== 'auto' || pending.length === 0) return reasons;
+  const backend = await initBackend();
+  const { sampleShape, nOutputs } = layerEnds(o);
   for (const task of pending) {
-    const why = whyNotStackable(task.estimator.params);
+    if (reasons.has(task.candidateIndex)) continue;
+    const { className, params } = task.estimator;
+    const why = whyStackingDoesNotPay(backend.name, macsPerSample(params, sampleShape, nOutputs), fusedStepTrains(className, params));
     if (why) reasons.set(task.candidateIndex, why);
   }
   return reasons;

@@ -3,7 +3,7 @@ import { NeuralNetClassifier, NeuralNetRegressor, EarlyStopping, Checkpoint, LRS
 import { takeRows, takeTargets } from '../../src/estimators/device-data.js';
 import { StratifiedKFold, KFold } from '../../src/splitters/index.js';
 import type { HistoryRow, Params } from '../../src/core/index.js';
-import { backend, numTensors, tinyClassification, tinyRegression } from './helpers.js';
+import { backend, numTensors, tinyClassification, tinyImages, tinyRegression } from './helpers.js';
 
 test.before(backend);
 
@@ -27,8 +27,19 @@ function folds(regression: boolean, k = 3): Fold[] {
   }));
 }
 
+/** The training rows of 3 folds of 8×8 images (4 classes by bright quadrant). */
+function imageFolds(n = 48): Fold[] {
+  const { X, y } = tinyImages(n, 8);
+  const pixels = 64;
+  return [...new StratifiedKFold({ nSplits: 3 }).split(n, { y })].map(([train]) => ({
+    X: { data: takeRows(X.data, pixels, train), shape: [train.length, 8, 8, 1] },
+    y: takeTargets(y, train),
+  }));
+}
+
 function make(params: Params, f: number, regression: boolean): NeuralNet {
-  const all = { ...base, seed: 100 + f, ...params };
+  const { 'module.hiddenUnits': hidden, ...rest } = base;
+  const all = { ...(params.module === 'cnn' ? rest : { ...rest, 'module.hiddenUnits': hidden }), seed: 100 + f, ...params };
   return regression ? new NeuralNetRegressor(all) : new NeuralNetClassifier(all);
 }
 
@@ -57,8 +68,7 @@ function closeHistory(t: import('ava').ExecutionContext, got: HistoryRow[], want
  * `perFit[f]` adds settings of fit f's own (as when candidates that differ in them stack).
  * Returns the epochs each stacked fold trained.
  */
-async function compare(t: import('ava').ExecutionContext, params: Params, regression = false, perFit: Params[] = []): Promise<number[]> {
-  const data = folds(regression);
+async function compare(t: import('ava').ExecutionContext, params: Params, regression = false, perFit: Params[] = [], data = folds(regression)): Promise<number[]> {
   const paramsOf = (f: number) => ({ ...params, ...perFit[f] });
   const separate: NeuralNet[] = [];
   for (const [f, fold] of data.entries()) separate.push(await make(paramsOf(f), f, regression).fit(fold.X, fold.y));
@@ -120,6 +130,35 @@ test.serial('EarlyStopping and Checkpoint run per fit on stacked folds: a fold t
   t.true(Math.min(...lengths) < 12, `epochs trained per fold: ${lengths.join(', ')}`);
 });
 
+const cnn: Params = {
+  module: 'cnn', 'module.dense': [5],
+  'module.convs': [{ filters: 3, kernel: 3, padding: 'same', pool: 2, poolPadding: 1 }, { filters: 4, kernel: 1 }, { filters: 2, kernel: 3, stride: 2 }],
+};
+
+test.serial('stacked cnn folds equal separate folds: adam, same padding, PyTorch-padded pooling, a 1×1 and a strided conv, ragged last batches', async (t) => {
+  // 32 training rows per fold, split 0.2 → 25 or 26; batch 7 → 4 batches each, the last ragged.
+  const lengths = await compare(t, { ...cnn, optimizer: 'adam', lr: 0.01, batchSize: 7 }, false, [], imageFolds());
+  t.deepEqual(lengths, [3, 3, 3]);
+});
+
+test.serial('stacked cnn folds equal separate folds: plain sgd with weight decay and tanh, folds with different numbers of batches', async (t) => {
+  // 50 images → training folds of 33, 33 and 34 rows; batch 11 → 3, 3 and 4 steps.
+  const data = imageFolds(50);
+  t.deepEqual(data.map((fold) => fold.y.length), [33, 33, 34]);
+  await compare(t, { ...cnn, 'module.activation': 'tanh', lr: 0.05, batchSize: 11, trainSplit: 0, 'optimizer.weightDecay': 0.05 }, false, [], data);
+});
+
+test.serial('cnn candidates that differ in learning rate and init stack with momentum, each equal to its separate training', async (t) => {
+  await compare(t, { ...cnn, 'optimizer.momentum': 0.9 }, false, [{ lr: 0.1 }, { lr: 0.03, 'module.init': 'heNormal' }, { lr: 0.01 }], imageFolds());
+});
+
+test.serial('cnn folds whose convolutions differ do not stack, and the reason is given', async (t) => {
+  const data = imageFolds();
+  const nets = data.map((_, f) => make({ ...cnn, 'module.convs': [{ filters: f === 1 ? 3 : 2, kernel: 3 }] }, f, false));
+  const result = await fitFoldBatched(nets.map((estimator, f) => ({ estimator, X: data[f].X, y: data[f].y })));
+  t.deepEqual(result, { notBatched: "the folds' models differ" });
+});
+
 test.serial('fits with different learning rates do not stack with adam, and the reason is given', async (t) => {
   const data = folds(false);
   const before = numTensors();
@@ -165,11 +204,13 @@ test.serial('a fold that diverges fails alone; the others finish', async (t) => 
   nets.forEach((net) => net.dispose());
 });
 
-test.serial('fold-batched training leaves no tensor behind', async (t) => {
-  const data = folds(false);
-  const before = numTensors();
-  const nets = data.map((_, f) => make({ optimizer: 'adam' }, f, false));
-  await fitFoldBatched(nets.map((estimator, f) => ({ estimator, X: data[f].X, y: data[f].y })));
-  nets.forEach((net) => net.dispose());
-  t.is(numTensors(), before);
+test.serial('fold-batched training leaves no tensor behind, mlp and cnn', async (t) => {
+  for (const [params, data] of [[{ optimizer: 'adam' }, folds(false)], [{ ...cnn, optimizer: 'adam', 'optimizer.weightDecay': 0.01 }, imageFolds()]] as const) {
+    const before = numTensors();
+    const nets = data.map((_, f) => make(params, f, false));
+    const result = await fitFoldBatched(nets.map((estimator, f) => ({ estimator, X: data[f].X, y: data[f].y })));
+    t.deepEqual(result, { outcomes: [undefined, undefined, undefined] });
+    nets.forEach((net) => net.dispose());
+    t.is(numTensors(), before);
+  }
 });

@@ -1,5 +1,6 @@
 import test from 'ava';
-import { stackGroups, MAX_STACKED_FITS } from '../../src/validation/stack-groups.js';
+import { stackGroups, notStackedReasons, MAX_STACKED_FITS } from '../../src/validation/stack-groups.js';
+import { messages } from '../../src/core/index.js';
 import type { FitTask, SearchData } from '../../src/validation/index.js';
 import type { Params } from '../../src/core/index.js';
 
@@ -45,4 +46,24 @@ test("foldBatching false stacks nothing; 'auto' on wasm stacks each candidate's 
   // 4·400 + 400·200 + 200·2 = 82,000 multiply-adds per sample.
   t.deepEqual(stacks(await stackGroups({ foldBatching: 'auto', data, nClasses: 2, nJobs: 1 }, tasks)), [[0], [1]]);
   t.deepEqual(stacks(await stackGroups({ foldBatching: true, data, nClasses: 2, nJobs: 1 }, tasks)), [[0, 1], [2, 3]]);
+});
+
+test("'auto' says why it trains a model's folds apart: its size on wasm, or a size it cannot know; cnns follow the same rule", async (t) => {
+  const images: SearchData = { X: { data: new Float32Array(30 * 64), nSamples: 30, sampleShape: [8, 8, 1] }, y: new Int32Array(30) };
+  const tasks = tasksOf([
+    { 'module.hiddenUnits': [400, 200] },
+    { module: 'cnn', 'module.convs': [{ filters: 2, kernel: 3 }] },
+    { module: 'cnn', 'module.convs': [{ filters: 256, kernel: 3 }] },
+    { module: 'mine' },
+  ]).map((task) => task.estimator.params.module === 'cnn' ? { ...task, estimator: { ...task.estimator, params: { ...task.estimator.params, 'module.hiddenUnits': undefined } } } : task);
+  const context = { foldBatching: 'auto' as const, data: images, nClasses: 2, nJobs: 1 };
+  // 64·400 + 400·200 + 200·2; 6·6·9·2 + 72·2; 6·6·9·256 + 9216·2.
+  t.deepEqual([...(await notStackedReasons(context, tasks))], [
+    [0, messages.stackingDoesNotPay('wasm', 106_000, 80_000)],
+    [2, messages.stackingDoesNotPay('wasm', 101_376, 80_000)],
+    [3, messages.stackingDoesNotPay('wasm', undefined, 80_000)],
+  ]);
+  t.is(messages.stackingDoesNotPay('wasm', 106_000, 80_000), "foldBatching 'auto' trains this model's folds apart: at 106,000 multiply-adds per sample it is larger than the 80,000 up to which stacks measured faster on wasm, and apart its folds spread over the workers (foldBatching: true stacks anyway)");
+  t.deepEqual(stacks(await stackGroups(context, tasks)), [[1]]);
+  t.deepEqual([...(await notStackedReasons({ ...context, foldBatching: true }, tasks))], []);
 });

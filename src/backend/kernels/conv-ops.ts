@@ -49,7 +49,7 @@ export function maxPoolBackward(dy: Tensor, argmax: Tensor, inputShape: readonly
   return run(MAX_POOL_BACKWARD, { dy, argmax }, { inputShape }) as Tensor;
 }
 
-/** Σ over the rows of x [rows, cols] → [cols]. */
+/** Σ over the rows of x [rows, cols] → [cols], or of each matrix of x [batch, rows, cols] → [batch, cols]. */
 export function columnSums(x: Tensor): Tensor {
   return run(COLUMN_SUMS, { x }, {}) as Tensor;
 }
@@ -106,9 +106,12 @@ const kernels: Record<string, tf.KernelFunc> = {
     const x = inputs.x as tf.TensorInfo;
     requireFloat32(COLUMN_SUMS, x);
     const heap = backend as unknown as WasmHeap;
-    const [rows, cols] = x.shape;
-    const out = heap.makeOutput([cols], 'float32');
-    kernelModuleFor(heap).column_sums(rows, cols, heapOffset(heap, x), heapOffset(heap, out));
+    const [rows, cols] = x.shape.slice(-2);
+    const batch = x.shape.length === 3 ? x.shape[0] : 1;
+    const out = heap.makeOutput(x.shape.length === 3 ? [batch, cols] : [cols], 'float32');
+    const [from, to] = [heapOffset(heap, x), heapOffset(heap, out)];
+    // Offsets are in bytes.
+    for (let b = 0; b < batch; b++) kernelModuleFor(heap).column_sums(rows, cols, from + 4 * b * rows * cols, to + 4 * b * cols);
     return out;
   },
 };

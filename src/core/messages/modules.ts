@@ -48,18 +48,6 @@ export function cnnNeedsImages(got: readonly number[]): string {
   );
 }
 
-/**
- * Why a model with convolutions (module 'cnn', or a custom one the lean step recognises) is
- * not stacked. The figures are bench/cnn-stacking.ts': 3 folds trained apart against one
- * model on their rows at 3× the batch, which no stack can beat (same arithmetic and steps).
- */
-export function convModelNotStacked(): string {
-  return (
-    'a model with convolutions trains each fit apart: gridfold has no stacked convolution step yet (its ceiling, one model ' +
-    'on 3 folds\' rows, measured 1.33× faster than apart for DemoNetwork and 1.18× with twice its filters; an mlp\'s real stack gains 1.43×)'
-  );
-}
-
 export function summaryNeedsShape(owner: string, name: string, value: unknown, accepted: string): string {
   return `${owner}: the estimator is not fitted, so summary() needs options.${name}, ${accepted}; got ${describeValue(value)}.`;
 }

@@ -129,3 +129,23 @@ export function searchInsideWorker(moduleFile?: string): string {
 export function startWorkersInvalid(value: unknown, max: number): string {
   return `startWorkers: nJobs must be an integer in [1, ${max}]; got ${describeValue(value)}.`;
 }
+
+/** Why foldBatching 'auto' trains a candidate's folds apart (each record's notBatched). */
+export function stackingDoesNotPay(backend: string, macsPerSample: number | undefined, maxMacs: number): string {
+  if (backend === 'cpu') return "foldBatching 'auto' trains folds apart on the cpu backend: its kernels are slow loops whatever their number, and stacks measured no faster (foldBatching: true stacks anyway)";
+  if (macsPerSample === undefined) return "foldBatching 'auto' stacks only models whose size it knows (the built-in mlp and cnn modules); foldBatching: true stacks this one too";
+  return (
+    `foldBatching 'auto' trains this model's folds apart: at ${macsPerSample.toLocaleString('en-US')} multiply-adds per sample it is larger than the ` +
+    `${maxMacs.toLocaleString('en-US')} up to which stacks measured faster on wasm, and apart its folds spread over the workers (foldBatching: true stacks anyway)`
+  );
+}
+
+/** 'auto' on wasm without gridfold's matmul kernel, which every stacked step runs on. */
+export function stackingNeedsKernel(): string {
+  return "foldBatching 'auto' trains folds apart: gridfold's wasm matmul kernel did not load, and stacks run on it";
+}
+
+/** 'auto' on wasm for a model whose single fits take the fused SGD step. */
+export function fusedStepBeatsStacking(): string {
+  return "foldBatching 'auto' trains folds apart: this model's fits take the fused SGD step (one kernel per batch), which is as fast apart as stacked, and apart its folds spread over the workers (foldBatching: true stacks anyway)";
+}

@@ -1,8 +1,8 @@
 /**
  * Fold-batched training: the k folds of one candidate share architecture and settings and
  * differ only in data and seed, so they train as one stacked model in
- * lockstep (step.ts with a leading fold axis) — one batched kernel per matmul and one
- * optimizer update per step instead of k. The same holds for the folds of candidates that
+ * lockstep (step.ts with a leading fold axis, a convolutional front included: conv-step.ts)
+ * — one batched kernel per matmul and one optimizer update per step instead of k. The same holds for the folds of candidates that
  * differ only in initialisation, seed or — with SGD and momentum — learning rate: the
  * stack is then of every such candidate's folds ("fits" below; per-fit-rates.ts).
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
@@ -27,6 +27,7 @@ import type { TrainOptions } from '../train-options.js';
 import { Checkpoint, EarlyStopping, type Callback } from '../callbacks/index.js';
 import { leanTrainingEnabled } from './epoch.js';
 import { planLeanStep, type LeanPlan } from './plan.js';
+import type { ConvLayer, FeaturePlan } from './conv-plan.js';
 import { stackedRowTaker } from './batch-rows.js';
 import { leanStep, type BatchRows, type DenseStack } from './step.js';
 import { leanMatMulFor } from './matmul.js';
@@ -43,11 +44,6 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
   for (const fit of fits) {
     const plan = planLeanStep(fit.model, fit.loss);
     if (typeof plan === 'string') return plan;
-    // No stacked conv step exists. bench/cnn-stacking.ts bounds what one could gain: 3
-    // DemoNetwork folds apart vs one model on their rows at 3× the batch is 1.33× on a quiet
-    // machine (1.18× with twice the filters; 1.03× / 0.86× under load), less than an mlp's
-    // 1.5× ceiling; apart, the folds at least spread over the workers.
-    if (plan.front) return messages.convModelNotStacked();
     plans.push(plan);
     const unstackable = fit.callbacks.find((callback) => !STACKABLE_CALLBACKS.includes(callback.constructor));
     if (unstackable) return `callback ${unstackable.constructor.name} may change a fit's training (only EarlyStopping and Checkpoint run on stacked fits)`;
@@ -55,7 +51,7 @@ export function planFoldBatch(fits: readonly TrainOptions[]): LeanPlan[] | strin
     if (fit.firstEpoch !== 0) return 'a warm start continues separate models';
   }
   const first = fits[0];
-  const shape = (plan: LeanPlan) => JSON.stringify([plan.loss, plan.layers.map((l) => [l.kernel.shape, Boolean(l.bias), l.activation, l.alpha])]);
+  const shape = (plan: LeanPlan) => JSON.stringify([plan.loss, frontShape(plan.front), plan.layers.map((l) => [l.kernel.shape, Boolean(l.bias), l.activation, l.alpha])]);
   const optimizer = (o: Optimizer) => {
     const { learningRate, ...settings } = o.getConfig();
     return JSON.stringify([o.getClassName(), settings]);
@@ -157,7 +153,7 @@ export async function trainFoldBatched(fits: readonly TrainOptions[], plans: rea
       if (active(f)) callbacks(f, 'onTrainEnd', histories[f][histories[f].length - 1] ?? { epoch: 0, train_loss: Number.NaN, dur: 0 });
     });
   } finally {
-    for (const layer of stacked.layers) tf.dispose([layer.kernel, ...(layer.bias ? [layer.bias] : [])]);
+    for (const layer of stackedLayers(stacked)) tf.dispose([layer.kernel, ...(layer.bias ? [layer.bias] : [])]);
     optimizer.dispose();
     for (const scale of scales.values()) tf.dispose([scale.rowScale, scale.batchSizes, scale.active]);
   }
@@ -176,8 +172,17 @@ function stackPlans(plans: readonly LeanPlan[]): DenseStack {
     initial.dispose();
     return created;
   };
+  const front = plans[0].front;
   return {
     loss: plans[0].loss,
+    front: front && {
+      ...front,
+      features: front.features.map((feature, i) => (feature.kind === 'pool' ? feature : {
+        ...feature,
+        kernel: variable(plans.map((p) => (p.front!.features[i] as ConvLayer).kernel), `front${i}/kernel`),
+        bias: feature.bias ? variable(plans.map((p) => (p.front!.features[i] as ConvLayer).bias as Tensor), `front${i}/bias`) : undefined,
+      })),
+    },
     layers: plans[0].layers.map((layer, l) => ({
       kernel: variable(plans.map((p) => p.layers[l].kernel), `${l}/kernel`),
       bias: layer.bias ? variable(plans.map((p) => p.layers[l].bias as Tensor), `${l}/bias`) : undefined,
@@ -185,6 +190,21 @@ function stackPlans(plans: readonly LeanPlan[]): DenseStack {
       alpha: layer.alpha,
     })),
   };
+}
+
+/** The layers with weights of a plan or a stack, convs first, in the same order for both. */
+function stackedLayers(stack: Pick<DenseStack, 'front' | 'layers'>): Array<{ kernel: tf.Variable; bias: tf.Variable | undefined }> {
+  const convs = stack.front?.features.filter((feature): feature is ConvLayer => feature.kind === 'conv') ?? [];
+  return [...convs, ...stack.layers];
+}
+
+/** What must match for two fits' convolutional fronts to stack: every layer's kind, weights' shapes and geometry. */
+function frontShape(front: FeaturePlan | undefined): unknown {
+  return front?.features.map((feature) => {
+    const { info } = feature;
+    const geometry = [info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo, info.inHeight, info.inWidth, info.inChannels, info.outChannels];
+    return feature.kind === 'pool' ? ['pool', geometry] : ['conv', feature.kernel.shape, Boolean(feature.bias), feature.activation, feature.alpha, geometry];
+  });
 }
 
 /** Writes each training fold's slice of the stacked weights into that fold's own model. */
@@ -199,9 +219,9 @@ function unstackInto(stacked: DenseStack, plans: readonly LeanPlan[], training: 
     });
     tf.dispose(parts);
   };
-  stacked.layers.forEach((layer, l) => {
-    assign(layer.kernel, (plan) => plan.layers[l].kernel);
-    if (layer.bias) assign(layer.bias, (plan) => plan.layers[l].bias as tf.Variable);
+  stackedLayers(stacked).forEach((layer, l) => {
+    assign(layer.kernel, (plan) => stackedLayers(plan)[l].kernel);
+    if (layer.bias) assign(layer.bias, (plan) => stackedLayers(plan)[l].bias as tf.Variable);
   });
 }
 

@@ -9,6 +9,7 @@
  * transposed explicitly so single fits still reach XNNPACK. Elsewhere: tf.fused.matMul.
  */
 import { gridfoldMatMul, gridfoldMatMulAvailable, tf, type MatMulOptions, type Tensor } from '../../backend/index.js';
+import { messages } from '../../core/index.js';
 
 export type LeanMatMul = (a: Tensor, b: Tensor, options?: MatMulOptions) => Tensor;
 export type { MatMulOptions };
@@ -23,7 +24,9 @@ export function leanMatMulFor(backendName: string): LeanMatMul {
  * by bench/fold-batch.ts (3 folds, 784 → u → u/2 → 10, one core), stacked / separate in two
  * runs: 1.83× and 1.29× at 25.6k (u = 32), 1.15× and 1.22× at 52.5k (u = 64), 0.95× and
  * 1.07× at 109k (u = 128), 0.92× and 1.06× at 235k — small layers gain from a third of the
- * kernel launches; large ones are compute-bound, and stacking them is a coin toss.
+ * kernel launches; large ones are compute-bound, and stacking them is a coin toss. Cnns
+ * follow the same rule (bench/cnn-stacking.ts: 1.16× at 31k, 1.00–1.05× from 192k to
+ * DemoNetwork's 797k and beyond): a stack shares fixed costs, not the convolutions.
  */
 export const WASM_STACKING_MAX_MACS = 80_000;
 
@@ -39,10 +42,17 @@ export const WASM_STACKING_MAX_MACS = 80_000;
  * backend: yes — one batched kernel instead of k is what keeps a GPU busy (not measurable here).
  */
 export function stackingPays(backendName: string, macsPerSample: number | undefined, fusedSingleFits = false): boolean {
-  if (backendName === 'cpu') return false;
-  if (backendName !== 'wasm') return true;
-  if (fusedSingleFits) return false;
-  return gridfoldMatMulAvailable() && macsPerSample !== undefined && macsPerSample <= WASM_STACKING_MAX_MACS;
+  return whyStackingDoesNotPay(backendName, macsPerSample, fusedSingleFits) === undefined;
+}
+
+/** Why 'auto' trains such a model's folds apart here, or undefined where stacking pays. */
+export function whyStackingDoesNotPay(backendName: string, macsPerSample: number | undefined, fusedSingleFits = false): string | undefined {
+  if (backendName === 'cpu') return messages.stackingDoesNotPay(backendName, macsPerSample, WASM_STACKING_MAX_MACS);
+  if (backendName !== 'wasm') return undefined;
+  if (!gridfoldMatMulAvailable()) return messages.stackingNeedsKernel();
+  if (fusedSingleFits) return messages.fusedStepBeatsStacking();
+  if (macsPerSample === undefined || macsPerSample > WASM_STACKING_MAX_MACS) return messages.stackingDoesNotPay(backendName, macsPerSample, WASM_STACKING_MAX_MACS);
+  return undefined;
 }
 
 const explicitTransposes: LeanMatMul = (a, b, options = {}) => {

@@ -28,7 +28,7 @@ export interface DenseWeights {
 }
 
 export interface DenseStack {
-  /** Convolutions before the Dense layers (single fits only). */
+  /** Convolutions before the Dense layers (their weights with a leading fold axis when stacked). */
   front?: FeaturePlan;
   layers: DenseWeights[];
   loss: LeanLoss;
