@@ -8,6 +8,7 @@ import test, { type ExecutionContext } from 'ava';
 import { LRScheduler, NeuralNetClassifier, NeuralNetRegressor } from '../../src/estimators/index.js';
 import { fusedStepTrains, fusedStepsRun, leanStepsRun, setFusedStep } from '../../src/estimators/lean/index.js';
 import { denseSgdStep, tf } from '../../src/backend/index.js';
+import { kernelModuleFor, withHeapBlocks, type WasmHeap } from '../../src/backend/kernels/instance.js';
 import type { Params } from '../../src/core/index.js';
 import { backend, maxDifference, numTensors, tinyClassification, tinyRegression } from './helpers.js';
 
@@ -118,4 +119,40 @@ test.serial('one fused step: the updated weights are −lr · gradient + w of th
   t.true(maxDifference([Array.from(updated[0].dataSync()), Array.from(updated[1].dataSync())], [want[0].flat(), want[1]]) < 1e-6);
   t.true(Math.abs(lossSum.dataSync()[0] - loss) < 1e-6, `loss ${lossSum.dataSync()[0]} vs ${loss}`);
   tf.dispose([x, y, w, b, ...updated, lossSum]);
+});
+
+test.serial("the kernel's float32 loss equals the same steps with Math.exp and Math.log, bit for bit, over logits from −240 to 60", (t) => {
+  const m = 40;
+  const units = 7;
+  const f = Math.fround;
+  const logits = Float32Array.from({ length: m * units }, (_, i) => f(Math.sin(i * 12.9898) * 43758.5453 % 1 * (i % 5 === 0 ? 150 : 8) - (i % 5 === 0 ? 90 : 4)));
+  const y = Float32Array.from({ length: 50 * units }, (_, i) => (i % units === (Math.floor(i / units) * 3) % units ? 1 : 0));
+  const rows = Int32Array.from({ length: m }, (_, i) => (i * 11) % 50);
+  const heap = tf.backend() as unknown as WasmHeap;
+  const module = kernelModuleFor(heap);
+  withHeapBlocks(heap, [logits.byteLength, y.byteLength, rows.byteLength, logits.byteLength], ([logitsAt, yAt, rowsAt, dAt]) => {
+    const memory = (heap.wasm!.asm!.memory as WebAssembly.Memory).buffer;
+    new Float32Array(memory, logitsAt, logits.length).set(logits);
+    new Float32Array(memory, yAt, y.length).set(y);
+    new Int32Array(memory, rowsAt, m).set(rows);
+    const loss = module.softmax_cross_entropy(m, units, logitsAt, yAt, rowsAt, dAt);
+    const gradient = Array.from(new Float32Array(memory, dAt, logits.length));
+    let sum = 0;
+    const want: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const row = Array.from(logits.subarray(i * units, (i + 1) * units));
+      const max = Math.max(...row);
+      let expSum = 0;
+      for (const v of row) expSum = f(expSum + f(Math.exp(f(v - max))));
+      const logSum = f(Math.log(expSum));
+      row.forEach((v, j) => {
+        const logp = f(f(v - max) - logSum);
+        const target = y[rows[i] * units + j];
+        sum = f(sum + f(target * logp));
+        want.push(f(f(f(Math.exp(logp)) - target) * f(1 / m)));
+      });
+    }
+    t.is(loss, -sum);
+    t.deepEqual(gradient, want);
+  });
 });

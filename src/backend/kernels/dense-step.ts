@@ -7,12 +7,12 @@
  * Why: written with tfjs ops (the lean step, src/estimators/lean/step.ts, plus the
  * optimizer's update) a step of 784 → 32 → 16 → 10 is ~43 kernel dispatches, whose engine
  * bookkeeping took longer than the arithmetic. Here it is one dispatch and a dozen calls
- * into the kernel module (gemm.c, conv.c's column_sums, dense.c).
+ * into the kernel module (gemm.c, conv.c's column_sums, dense.c: rows, loss, relu, update).
  *
  * The arithmetic is the lean step's, op for op: the same gemm() calls (so the same bits),
  * bias gradients summed over the rows in order as tf.sum does, tfjs' SGD update
- * (−lr · g + w, rounded twice). The loss is computed here in float32 steps with Math.exp /
- * Math.log, which may differ from wasm's expf / logf in the last bit of a probability.
+ * (−lr · g + w, rounded twice). The loss (dense.c) is computed in float32 steps with its
+ * own e^x and ln x, which may differ from wasm's expf / logf in the last bit of a probability.
  */
 import { tf, type Tensor } from '../tf.js';
 import { FLAG_BIAS, FLAG_RELU, FLAG_TRANSPOSE_A, FLAG_TRANSPOSE_B, heapOffset, kernelModuleFor, withHeapBlocks, type WasmHeap } from './instance.js';
@@ -109,8 +109,7 @@ const stepKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
       inWidth = width;
     });
 
-    const lossSum = crossEntropy(new Float32Array(memory, acts[acts.length - 1], m * units), new Float32Array(memory, heapOffset(heap, y), y.shape[0] * units), rows, units, new Float32Array(memory, dz, m * units));
-    new Float32Array(memory, heapOffset(heap, lossOut), 1)[0] = lossSum;
+    new Float32Array(memory, at(lossOut), 1)[0] = module.softmax_cross_entropy(m, units, acts[acts.length - 1], at(y), rowsAt, dz);
 
     const c = -learningRate;
     for (let l = widths.length - 1; l >= 0; l--) {
@@ -131,33 +130,3 @@ const stepKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   });
   return [...newKernels.flatMap((k, l) => (newBiases[l] ? [k, newBiases[l]!] : [k])), lossOut];
 };
-
-const f = Math.fround;
-
-/**
- * Softmax cross-entropy of the logits [m, units] against rows `rows` of the one-hot y, as
- * the lean step computes it with tfjs ops (logSoftmax: x − max, − log Σ exp; the loss
- * −Σ y·logp over the batch; the gradient (exp(logp) − y) / m), each op rounded to float32.
- * Writes the gradient to dOutput and returns the loss sum.
- */
-function crossEntropy(logits: Float32Array, y: Float32Array, rows: Int32Array, units: number, dOutput: Float32Array): number {
-  const m = rows.length;
-  const rowScale = f(1 / m);
-  let sum = 0;
-  for (let i = 0; i < m; i++) {
-    const base = i * units;
-    const target = rows[i] * units;
-    let max = logits[base];
-    for (let j = 1; j < units; j++) max = Math.max(max, logits[base + j]);
-    let expSum = 0;
-    for (let j = 0; j < units; j++) expSum = f(expSum + f(Math.exp(f(logits[base + j] - max))));
-    const logSum = f(Math.log(expSum));
-    for (let j = 0; j < units; j++) {
-      const logp = f(f(logits[base + j] - max) - logSum);
-      const t = y[target + j];
-      sum = f(sum + f(t * logp));
-      dOutput[base + j] = f(f(f(Math.exp(logp)) - t) * rowScale);
-    }
-  }
-  return -sum;
-}

@@ -61,3 +61,88 @@ void sgd_update(int count, float c, const float *w, const float *g, float *out) 
   }
   for (; i < count; i++) out[i] = c * g[i] + w[i];
 }
+
+/* e^x and ln x in double precision, for the float32 loss below: rounded to float they are
+ * what Math.exp / Math.log rounded to float give (both are accurate to well under a float's
+ * last bit), and they keep the module free of libm (which would bring tables, i.e. data). */
+typedef union { double value; unsigned long long bits; } double_bits;
+
+static double exp_double(double x) {
+  if (x != x) return x;
+  if (x < -745.0) return 0.0;
+  if (x > 709.0) return 1.0 / 0.0;
+  /* x = k·ln 2 + r, |r| ≤ ln 2 / 2: e^x = 2^k · e^r, e^r by its Taylor series to r^13
+   * (remainder below 1e-16 relative), ln 2 split in two so k·ln 2 subtracts exactly. */
+  const double k = __builtin_rint(x * 1.4426950408889634);
+  const double r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10;
+  double p = 1.0 / 6227020800.0;
+  p = p * r + 1.0 / 479001600.0;
+  p = p * r + 1.0 / 39916800.0;
+  p = p * r + 1.0 / 3628800.0;
+  p = p * r + 1.0 / 362880.0;
+  p = p * r + 1.0 / 40320.0;
+  p = p * r + 1.0 / 5040.0;
+  p = p * r + 1.0 / 720.0;
+  p = p * r + 1.0 / 120.0;
+  p = p * r + 1.0 / 24.0;
+  p = p * r + 1.0 / 6.0;
+  p = p * r + 0.5;
+  p = p * r + 1.0;
+  p = p * r + 1.0;
+  /* 2^k in two halves so that k down to −1074 (a subnormal result) stays representable. */
+  const int half = (int)k / 2;
+  double_bits a = { .bits = (unsigned long long)(half + 1023) << 52 };
+  double_bits b = { .bits = (unsigned long long)((int)k - half + 1023) << 52 };
+  return p * a.value * b.value;
+}
+
+/* ln x for a finite x ≥ 1 (a sum of exponentials, one of them e^0). */
+static double log_double(double x) {
+  if (x != x || x == 1.0 / 0.0) return x;
+  double_bits v = { .value = x };
+  int e = (int)((v.bits >> 52) & 0x7ff) - 1023;
+  v.bits = (v.bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull;
+  double m = v.value;
+  if (m > 1.4142135623730951) {
+    m *= 0.5;
+    e += 1;
+  }
+  /* ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.172: the odd series to s^19. */
+  const double s = (m - 1.0) / (m + 1.0);
+  const double s2 = s * s;
+  double p = 1.0 / 19.0;
+  p = p * s2 + 1.0 / 17.0;
+  p = p * s2 + 1.0 / 15.0;
+  p = p * s2 + 1.0 / 13.0;
+  p = p * s2 + 1.0 / 11.0;
+  p = p * s2 + 1.0 / 9.0;
+  p = p * s2 + 1.0 / 7.0;
+  p = p * s2 + 1.0 / 5.0;
+  p = p * s2 + 1.0 / 3.0;
+  p = p * s2 + 1.0;
+  return e * 6.93147180559945309417e-01 + 2.0 * s * p;
+}
+
+/* Softmax cross-entropy of logits [m][units] against rows `rows` of the one-hot y, as the
+ * lean step computes it with tfjs ops, each op rounded to float32: logSoftmax (x − max,
+ * − ln Σ e^(x − max)), the loss −Σ y·logp over the batch (returned), and the gradient
+ * (e^logp − y) / m written to d_out. */
+EXPORT(softmax_cross_entropy)
+float softmax_cross_entropy(int m, int units, const float *logits, const float *y, const int *rows, float *d_out) {
+  const float row_scale = 1.0f / (float)m;
+  float sum = 0.0f;
+  for (int i = 0; i < m; i++, logits += units, d_out += units) {
+    const float *target = y + rows[i] * units;
+    float max = logits[0];
+    for (int j = 1; j < units; j++) max = logits[j] > max ? logits[j] : max;
+    float exp_sum = 0.0f;
+    for (int j = 0; j < units; j++) exp_sum += (float)exp_double((double)(logits[j] - max));
+    const float log_sum = (float)log_double((double)exp_sum);
+    for (int j = 0; j < units; j++) {
+      const float logp = (logits[j] - max) - log_sum;
+      sum += target[j] * logp;
+      d_out[j] = ((float)exp_double((double)logp) - target[j]) * row_scale;
+    }
+  }
+  return -sum;
+}

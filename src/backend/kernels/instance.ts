@@ -46,6 +46,7 @@ export interface KernelModule {
   gather_rows(count: number, rows: number, rowLength: number, source: number, target: number): void;
   relu_gradient(count: number, y: number, dz: number): void;
   sgd_update(count: number, c: number, w: number, g: number, out: number): void;
+  softmax_cross_entropy(rows: number, units: number, logits: number, y: number, rowIds: number, dOutput: number): number;
   /** A block of tfjs' heap gemm packs panels into; never freed (a few KiB per backend). */
   scratch: number;
 }
