@@ -28,7 +28,7 @@ export { OPTIMIZERS, LOSSES, type EstimatorParams, type ParamValues } from './pa
 export { takeRows, takeTargets } from './device-data.js';
 export { estimateFitCost, macsPerSample } from './cost.js';
 export { fitFoldBatched } from './fold-batch.js';
-export { WASM_STACKING_MAX_MACS, stackingPays, whyStackingDoesNotPay } from './lean/matmul.js';
+export { WASM_STACKING_MAX_MACS, whyStackingDoesNotPay } from './lean/matmul.js';
 export { fusedStepTrains, setFusedStep } from './lean/index.js';
 export type { BatchedFit, FoldBatchResult } from './fold-batch.js';
 

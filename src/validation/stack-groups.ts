@@ -15,7 +15,7 @@
  * runs one fit at a time in-process) only MAX_STACKED_FITS bounds it — every fit's
  * training rows are uploaded to the device.
  */
-import { estimateFitCost, fusedStepTrains, macsPerSample, stackingPays, whyStackingDoesNotPay } from '../estimators/index.js';
+import { estimateFitCost, fusedStepTrains, macsPerSample, whyStackingDoesNotPay } from '../estimators/index.js';
 import { initBackend } from '../backend/index.js';
 import type { FoldBatching } from './options.js';
 import type { FitTask, SearchData } from './task.js';
@@ -36,7 +36,7 @@ export interface StackContext {
 /**
  * Candidate index → the id of its stack (its unit) for the candidates whose pending folds
  * train stacked: all with foldBatching true, none with false, and with 'auto' those the
- * backend stacks faster than it trains apart (`stackingPays`, bench/fold-batch.ts).
+ * backend stacks faster than it trains apart (`notStackedReasons`, bench/fold-batch.ts).
  */
 export async function stackGroups(o: StackContext, pending: readonly FitTask[]): Promise<Map<number, number>> {
   const groups = new Map<number, number>();
@@ -47,6 +47,7 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   for (const task of pending) byCandidate.set(task.candidateIndex, [...(byCandidate.get(task.candidateIndex) ?? []), task]);
   const cost = (tasks: readonly FitTask[]) => tasks.reduce((sum, t) => sum + fitCost(t, sampleShape, nOutputs), 0);
   const serial = o.nJobs === 1 || backend.native;
+  const declined = await notStackedReasons(o, pending);
   const mergeCandidates = o.foldBatching === true || backend.native;
   const costCap = serial ? Number.POSITIVE_INFINITY : cost(pending) / (2 * o.nJobs);
 
@@ -54,7 +55,7 @@ export async function stackGroups(o: StackContext, pending: readonly FitTask[]):
   const families = new Map<string, number[]>();
   for (const [candidate, tasks] of byCandidate) {
     const params = tasks[0].estimator.params;
-    if (o.foldBatching === 'auto' && !stackingPays(backend.name, macsPerSample(params, sampleShape, nOutputs), fusedStepTrains(tasks[0].estimator.className, params))) continue;
+    if (declined.has(candidate)) continue;
     const key = mergeCandidates ? familyKey(tasks[0]) : `candidate ${candidate}`;
     families.set(key, [...(families.get(key) ?? []), candidate]);
   }

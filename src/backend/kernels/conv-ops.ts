@@ -110,8 +110,9 @@ const kernels: Record<string, tf.KernelFunc> = {
     const batch = x.shape.length === 3 ? x.shape[0] : 1;
     const out = heap.makeOutput(x.shape.length === 3 ? [batch, cols] : [cols], 'float32');
     const [from, to] = [heapOffset(heap, x), heapOffset(heap, out)];
+    const module = kernelModuleFor(heap);
     // Offsets are in bytes.
-    for (let b = 0; b < batch; b++) kernelModuleFor(heap).column_sums(rows, cols, from + 4 * b * rows * cols, to + 4 * b * cols);
+    for (let b = 0; b < batch; b++) module.column_sums(rows, cols, from + 4 * b * rows * cols, to + 4 * b * cols);
     return out;
   },
 };

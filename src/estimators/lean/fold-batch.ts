@@ -1,10 +1,11 @@
 /**
  * Fold-batched training: the k folds of one candidate share architecture and settings and
- * differ only in data and seed, so they train as one stacked model in
- * lockstep (step.ts with a leading fold axis, a convolutional front included: conv-step.ts)
- * — one batched kernel per matmul and one optimizer update per step instead of k. The same holds for the folds of candidates that
- * differ only in initialisation, seed or — with SGD and momentum — learning rate: the
- * stack is then of every such candidate's folds ("fits" below; per-fit-rates.ts).
+ * differ only in data and seed, so they train as one stacked model in lockstep (step.ts
+ * with a leading fold axis, a convolutional front included: conv-step.ts) — one batched
+ * kernel per matmul and one optimizer update per step instead of k. The same holds for the
+ * folds of candidates that differ only in initialisation, seed or — with SGD and momentum —
+ * learning rate: the stack is then of every such candidate's folds ("fits" below;
+ * per-fit-rates.ts).
  * Each fold keeps its own batch order (its own seeded Rng, as `trainLoop` draws it), its
  * own loss normalisation, its own validation and its own callbacks, so its history equals
  * its separately trained history within float tolerance. EarlyStopping and Checkpoint run

@@ -25,13 +25,13 @@ export function leanMatMulFor(backendName: string): LeanMatMul {
  * runs: 1.83× and 1.29× at 25.6k (u = 32), 1.15× and 1.22× at 52.5k (u = 64), 0.95× and
  * 1.07× at 109k (u = 128), 0.92× and 1.06× at 235k — small layers gain from a third of the
  * kernel launches; large ones are compute-bound, and stacking them is a coin toss. Cnns
- * follow the same rule (bench/cnn-stacking.ts: 1.16× at 31k, 1.00–1.05× from 192k to
+ * follow the same rule (bench/cnn-stacking.ts: 1.12–1.16× at 31k, 1.00–1.09× from 192k to
  * DemoNetwork's 797k and beyond): a stack shares fixed costs, not the convolutions.
  */
 export const WASM_STACKING_MAX_MACS = 80_000;
 
 /**
- * Whether stacking a candidate's folds pays here ('auto'). On wasm: with gridfold's kernel,
+ * Why stacking a candidate's folds does not pay here ('auto'), or undefined where it does. On wasm: with gridfold's kernel,
  * for a model known to be small — unless its single fits train on the fused step
  * (fused-step.ts, `fusedSingleFits`): one kernel dispatch per batch instead of ~43 makes
  * three separate fits as fast as their stack at u = 32 and faster from u = 64 (stacked /
@@ -41,11 +41,6 @@ export const WASM_STACKING_MAX_MACS = 80_000;
  * to 0.90× at u = 256: its kernels are slow loops whatever their launch count). On a native
  * backend: yes — one batched kernel instead of k is what keeps a GPU busy (not measurable here).
  */
-export function stackingPays(backendName: string, macsPerSample: number | undefined, fusedSingleFits = false): boolean {
-  return whyStackingDoesNotPay(backendName, macsPerSample, fusedSingleFits) === undefined;
-}
-
-/** Why 'auto' trains such a model's folds apart here, or undefined where stacking pays. */
 export function whyStackingDoesNotPay(backendName: string, macsPerSample: number | undefined, fusedSingleFits = false): string | undefined {
   if (backendName === 'cpu') return messages.stackingDoesNotPay(backendName, macsPerSample, WASM_STACKING_MAX_MACS);
   if (backendName !== 'wasm') return undefined;
