@@ -3,19 +3,10 @@
  * targets as one-hot rows (classifier) or target columns (regressor).
  */
 import type { Features, Targets, TaskKind } from '../core/index.js';
-import { tf } from '../backend/index.js';
+import { rowsTensor, takeRows, tf } from '../backend/index.js';
 import type { DeviceSet } from './train-options.js';
 
-/** Copies the rows `indices` (all rows when undefined) out of a row-major matrix. */
-export function takeRows(data: Float32Array, rowLength: number, indices?: ArrayLike<number>): Float32Array {
-  if (!indices) return data;
-  const out = new Float32Array(indices.length * rowLength);
-  for (let i = 0; i < indices.length; i++) {
-    const from = indices[i] * rowLength;
-    out.set(data.subarray(from, from + rowLength), i * rowLength);
-  }
-  return out;
-}
+export { takeRows };
 
 export function takeTargets(y: Targets, indices?: ArrayLike<number>): Targets {
   if (!indices) return y;
@@ -25,14 +16,19 @@ export function takeTargets(y: Targets, indices?: ArrayLike<number>): Targets {
 }
 
 export function featuresTensor(X: Features, indices?: ArrayLike<number>): tf.Tensor {
-  const rowLength = X.sampleShape.reduce((a, b) => a * b, 1);
-  const rows = indices ? indices.length : X.nSamples;
-  return tf.tensor(takeRows(X.data, rowLength, indices), [rows, ...X.sampleShape], 'float32');
+  if (indices) return rowsTensor(X.data, X.sampleShape, indices);
+  return tf.tensor(X.data, [X.nSamples, ...X.sampleShape], 'float32');
 }
 
-export function toDeviceSet(task: TaskKind, X: Features, y: Targets, nOutputs: number, indices?: ArrayLike<number>): DeviceSet {
+/**
+ * Training data for the backend: targets `indices` of y (all when undefined) with their
+ * features — row i of y is row `rows[i]` of X when `rows` is given (a fold's data, whose
+ * rows were never copied out of the search's X), row i of X otherwise.
+ */
+export function toDeviceSet(task: TaskKind, data: { X: Features; y: Targets; rows?: Int32Array }, nOutputs: number, indices?: Int32Array): DeviceSet {
+  const { X, y, rows } = data;
   const targets = takeTargets(y, indices);
-  const features = featuresTensor(X, indices);
+  const features = featuresTensor(X, rows ? (indices ? indices.map((i) => rows[i]) : rows) : indices);
   if (task === 'classification') {
     const labels = tf.tensor1d(targets as Int32Array, 'int32');
     const Y = tf.tidy(() => tf.oneHot(labels, nOutputs).toFloat());

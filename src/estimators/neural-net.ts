@@ -39,7 +39,13 @@ export interface FitOptions {
 
 /** Training data as `fit` checks it: what `fitChecked` takes without checking it again. */
 export interface FitData {
+  /** The features; with `rows`, a larger matrix the fit's rows are taken from. */
   X: Features;
+  /**
+   * Sample i of y is row rows[i] of X (a search's fold, trained on without copying its rows
+   * out of the search's data); without it, row i.
+   */
+  rows?: Int32Array;
   /** Regression targets, or a classifier's class ids (into `classes`, or 0..nClasses-1 when FitOptions give them). */
   y: Targets;
   /** The labels the ids stand for, when checking found them in y. */
@@ -195,10 +201,10 @@ export abstract class NeuralNet {
     const state = warm ? this.fitted! : await this.build(data.X.sampleShape, nOutputs);
     state.classes = plan.classes;
     this.fitted = state;
-    const trainSet = toDeviceSet(this.task, data.X, data.y, nOutputs, split?.train);
+    const trainSet = toDeviceSet(this.task, data, nOutputs, split?.train);
     const validSet = valid
-      ? toDeviceSet(this.task, valid.X, valid.y, nOutputs)
-      : split && split.valid.length > 0 ? toDeviceSet(this.task, data.X, data.y, nOutputs, split.valid) : undefined;
+      ? toDeviceSet(this.task, valid, nOutputs)
+      : split && split.valid.length > 0 ? toDeviceSet(this.task, data, nOutputs, split.valid) : undefined;
     const release = () => {
       disposeDeviceSet(trainSet);
       disposeDeviceSet(validSet);

@@ -11,7 +11,7 @@ import {
   type FitData, type NeuralNet, type SerializedCallback,
 } from '../estimators/index.js';
 import type { Scorer } from '../scoring/index.js';
-import { failedScore, featureRows, scoreInto, scorersFromNames, serializeError } from './score-fit.js';
+import { failedScore, scoreInto, scorersFromNames, serializeError } from './score-fit.js';
 import type { FitTask, SearchData } from './task.js';
 
 export async function fitAndScore(task: FitTask, data: SearchData, customScorers?: Record<string, Scorer>): Promise<FitRecord> {
@@ -124,9 +124,12 @@ function failedInto(record: FitRecord, task: FitTask, error: unknown, customScor
   return record;
 }
 
-/** The rows of data a fit trains on, still checked: rows of checked data need no second check. */
+/**
+ * The rows of data a fit trains on, still checked (rows of checked data need no second
+ * check); the features stay in the search's X, the fit takes its rows from there.
+ */
 function rowsOf(data: SearchData, rows: Int32Array): FitData {
-  return { X: featureRows(data.X, rows), y: takeTargets(data.y, rows) };
+  return { X: data.X, rows, y: takeTargets(data.y, rows) };
 }
 
 /**

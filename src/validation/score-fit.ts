@@ -43,14 +43,8 @@ export function scorersFromNames(names: Record<string, string>, data: SearchData
 
 /** The rows a fit is scored on, as predict takes them. */
 export function subset(data: SearchData, rows: Int32Array) {
-  const X = featureRows(data.X, rows);
-  return { data: X.data, shape: [X.nSamples, ...X.sampleShape] };
-}
-
-/** Some rows of checked features, still checked (a fold's training rows need no second check). */
-export function featureRows(X: Features, rows: Int32Array): Features {
-  const rowLength = X.sampleShape.reduce((a, b) => a * b, 1);
-  return { data: takeRows(X.data, rowLength, rows), nSamples: rows.length, sampleShape: [...X.sampleShape] };
+  const rowLength = data.X.sampleShape.reduce((a, b) => a * b, 1);
+  return { data: takeRows(data.X.data, rowLength, rows), shape: [rows.length, ...data.X.sampleShape] };
 }
 
 interface Scored {
