@@ -1,13 +1,13 @@
 /**
- * The fused lean step (one wasm kernel per batch: forward, backward and tfjs' SGD update)
- * against the op-by-op lean step it replaces for plain SGD on a relu/linear Dense stack:
+ * The fused lean epoch (one wasm kernel per epoch: every batch's forward, backward and
+ * tfjs' SGD update) against the op-by-op lean step it replaces for plain SGD on a relu/linear Dense stack:
  * the same history and weights within float tolerance, the optimizer's step count kept,
  * no tensor leaked, and every model it does not compute left to the op-by-op step.
  */
 import test, { type ExecutionContext } from 'ava';
 import { LRScheduler, NeuralNetClassifier, NeuralNetRegressor } from '../../src/estimators/index.js';
 import { fusedStepTrains, fusedStepsRun, leanStepsRun, setFusedStep } from '../../src/estimators/lean/index.js';
-import { denseSgdStep, tf } from '../../src/backend/index.js';
+import { denseSgdEpoch, tf } from '../../src/backend/index.js';
 import { kernelModuleFor, withHeapBlocks, type WasmHeap } from '../../src/backend/kernels/instance.js';
 import type { Params } from '../../src/core/index.js';
 import { backend, maxDifference, numTensors, tinyClassification, tinyRegression } from './helpers.js';
@@ -92,13 +92,13 @@ test.serial('momentum, weight decay, adam, other activations and losses keep the
   t.false(fusedStepTrains('NeuralNetClassifier', new NeuralNetClassifier(base).getParams()), 'turned off');
 });
 
-test.serial('one fused step: the updated weights are −lr · gradient + w of the hand-computed gradients', (t) => {
+test.serial('a fused epoch of one batch: the updated weights are −lr · gradient + w of the hand-computed gradients', (t) => {
   const x = tf.tensor2d([[1, 2], [0.5, -1], [3, 0]]);
   const y = tf.tensor2d([[1, 0], [0, 1], [1, 0]]);
   const w = tf.tensor2d([[0.1, -0.2], [0.3, 0.05]]);
   const b = tf.tensor1d([0.01, -0.02]);
   const rows = Int32Array.from([2, 0]);
-  const { updated, lossSum } = denseSgdStep({ x, y, rows, layers: [{ kernel: w, bias: b, relu: false }], learningRate: 0.5 });
+  const { updated, lossSum } = denseSgdEpoch({ x, y, order: rows, batchSize: 2, layers: [{ kernel: w, bias: b, relu: false }], learningRate: 0.5 });
   // By hand: logits of rows 2 and 0, softmax, (p − y) / 2, then Xᵀ·dz and Σ dz.
   const xs = [[3, 0], [1, 2]];
   const ys = [[1, 0], [1, 0]];

@@ -1,6 +1,6 @@
 /*
- * The element-wise parts of a Dense stack's SGD step for tfjs' wasm backend (dense-step.ts
- * runs a whole step as one tfjs kernel: these, gemm() and column_sums()). Linked into the
+ * A Dense stack's SGD epoch for tfjs' wasm backend (dense-epoch.ts runs a whole epoch as
+ * one tfjs kernel: dense_sgd_epoch, built of these, gemm() and column_sums()). Linked into the
  * same module as gemm.c and bound by the same rule: they import tfjs' memory and own none
  * (no static data, no local arrays, nothing whose address is taken).
  *
@@ -145,4 +145,65 @@ float softmax_cross_entropy(int m, int units, const float *logits, const float *
     }
   }
   return -sum;
+}
+
+/* gemm.c's and conv.c's, linked into this module. */
+void gemm(int batch, int m, int n, int k, const float *a, int a_stride, const float *b, int b_stride,
+          const float *bias, int bias_stride, float *c, int flags, void *scratch);
+void column_sums(int rows, int cols, const float *x, float *out);
+
+/* gemm()'s flags (instance.ts). */
+#define TRANSPOSE_A 1
+#define TRANSPOSE_B 2
+#define BIAS 4
+#define RELU 8
+
+/* A whole epoch of plain SGD on a Dense stack (hidden layers relu or linear, a linear output,
+ * softmax cross-entropy on its logits): for each batch order[start .. start + m) its rows are
+ * gathered, the forward and backward products run on gemm(), and every layer's kernel and
+ * bias are updated in place (c = −lr) — the calls a step made from JavaScript (one kernel per
+ * batch, before), in the same order, so the same bits; only the round trips to the host
+ * between batches are gone. kernels[l] / biases[l] point at copies the caller owns (a bias
+ * pointer of 0: no bias); acts[l] holds m × widths[l] floats, xb m × in_size, dz and d_prev
+ * m × the widest layer, grad the largest kernel, bias_grad the widest layer. Returns the sum
+ * of the batches' loss sums, added in batch order as tf.addN adds the per-batch scalars. */
+EXPORT(dense_sgd_epoch)
+float dense_sgd_epoch(int n, int batch_size, const int *order, int in_size, int layers, const int *widths,
+                      const int *relu, float *const *kernels, float *const *biases, const float *x,
+                      const float *y, float c, float *xb, float *const *acts, float *dz, float *d_prev,
+                      float *grad, float *bias_grad, void *scratch) {
+  float total = 0.0f;
+  const int units = widths[layers - 1];
+  for (int start = 0; start < n; start += batch_size) {
+    const int m = n - start < batch_size ? n - start : batch_size;
+    const int *rows = order + start;
+    gather_rows(m, rows, in_size, x, xb);
+    const float *input = xb;
+    int in_width = in_size;
+    for (int l = 0; l < layers; l++) {
+      const int flags = (biases[l] ? BIAS : 0) | (relu[l] ? RELU : 0);
+      gemm(1, m, widths[l], in_width, input, 0, kernels[l], 0, biases[l], 0, acts[l], flags, scratch);
+      input = acts[l];
+      in_width = widths[l];
+    }
+    total += softmax_cross_entropy(m, units, acts[layers - 1], y, rows, dz);
+    float *d = dz, *d_other = d_prev;
+    for (int l = layers - 1; l >= 0; l--) {
+      const float *below = l > 0 ? acts[l - 1] : xb;
+      const int below_width = l > 0 ? widths[l - 1] : in_size;
+      gemm(1, below_width, widths[l], m, below, 0, d, 0, 0, 0, grad, TRANSPOSE_A, scratch);
+      if (biases[l]) column_sums(m, widths[l], d, bias_grad);
+      if (l > 0) {
+        gemm(1, m, below_width, widths[l], d, 0, kernels[l], 0, 0, 0, d_other, TRANSPOSE_B, scratch);
+        if (relu[l - 1]) relu_gradient(m * below_width, acts[l - 1], d_other);
+        float *swap = d;
+        d = d_other;
+        d_other = swap;
+      }
+      /* The gradients of layer l are complete and its old weights are no longer read. */
+      sgd_update(below_width * widths[l], c, kernels[l], grad, kernels[l]);
+      if (biases[l]) sgd_update(widths[l], c, biases[l], bias_grad, biases[l]);
+    }
+  }
+  return total;
 }

@@ -14,4 +14,4 @@ export { gemmBuild, setGemmBuild, requestedGemmBuild, type GemmBuild } from './g
 export { kernelModuleAvailable } from './instance.js';
 export { im2col, col2im, maxPoolWithIndices, maxPoolBackward, columnSums } from './conv-ops.js';
 export { replacedWasmKernel } from './register.js';
-export { denseSgdStep, type DenseSgdStep, type DenseStepLayer } from './dense-step.js';
+export { denseSgdEpoch, type DenseSgdEpoch, type DenseStepLayer } from './dense-epoch.js';

@@ -47,6 +47,10 @@ export interface KernelModule {
   relu_gradient(count: number, y: number, dz: number): void;
   sgd_update(count: number, c: number, w: number, g: number, out: number): void;
   softmax_cross_entropy(rows: number, units: number, logits: number, y: number, rowIds: number, dOutput: number): number;
+  dense_sgd_epoch(
+    n: number, batchSize: number, order: number, inSize: number, layers: number, widths: number, relu: number, kernels: number, biases: number,
+    x: number, y: number, c: number, xb: number, acts: number, dz: number, dPrevious: number, grad: number, biasGrad: number, scratch: number,
+  ): number;
   /** A block of tfjs' heap gemm packs panels into; never freed (a few KiB per backend). */
   scratch: number;
 }

@@ -4,7 +4,7 @@
  * written step, the optimizer's own `applyGradients` (so sgd, momentum, nesterov, adam,
  * rmsprop and adagrad behave exactly as in the generic loop), and the batch losses summed
  * on the device and read back once at the end of the epoch. Where it applies (plain SGD on
- * wasm, fused-step.ts) the step and the update are one kernel instead.
+ * wasm, fused-step.ts) the whole epoch — every step and update — is one kernel instead.
  */
 import type { Rng } from '../../core/index.js';
 import { tf, type Tensor } from '../../backend/index.js';
@@ -13,7 +13,7 @@ import { planLeanStep, type LeanPlan } from './plan.js';
 import { rowTaker } from './batch-rows.js';
 import { leanStep } from './step.js';
 import { leanMatMulFor } from './matmul.js';
-import { fusedStepFor } from './fused-step.js';
+import { fusedEpochFor } from './fused-step.js';
 
 /** Runs one epoch and returns the mean training loss (what the generic `runEpoch` returns). */
 export type EpochRunner = (rng: Rng) => Promise<number>;
@@ -56,13 +56,16 @@ async function runLeanEpoch(plan: LeanPlan, o: TrainOptions, rng: Rng): Promise<
   const order = o.shuffle ? rng.permutation(n) : Int32Array.from({ length: n }, (_, i) => i);
   const rows = rowTaker();
   const matMul = leanMatMulFor(tf.getBackend());
-  const fused = fusedStepFor(plan, o);
+  const fused = n > 0 ? fusedEpochFor(plan, o) : undefined;
   const batchLosses: Tensor[] = [];
   try {
-    for (let start = 0; start < n; start += o.batchSize) {
+    if (fused) {
+      batchLosses.push(tf.tidy(() => fused(X, Y, order, o.batchSize)));
+      stepsRun += Math.ceil(n / o.batchSize);
+    }
+    for (let start = 0; start < n && !fused; start += o.batchSize) {
       const size = Math.min(o.batchSize, n - start);
       batchLosses.push(tf.tidy(() => {
-        if (fused) return fused(X, Y, order, start, size);
         const xb = rows.take(X, order, start, size);
         const yb = rows.take(Y, order, start, size);
         const { gradients, lossSum } = leanStep(plan, matMul, xb, yb, { rowScale: 1 / size, batchSizes: size }, o.weightDecay);

@@ -1,18 +1,18 @@
 /**
- * The lean step as one kernel where it can be: on wasm, a single fit of a Dense stack with
+ * The lean epoch as one kernel where it can be: on wasm, a single fit of a Dense stack with
  * relu or linear hidden layers and a linear output trained on softmax cross-entropy by
- * plain SGD without weight decay runs each batch as backend's `denseSgdStep` — forward,
- * backward and the optimizer's update in one tfjs dispatch instead of ~43 — and assigns the
- * updated weights to the model's variables as tfjs' SGD does. Everything else keeps the
- * op-by-op step (step.ts) and the optimizer's own applyGradients.
+ * plain SGD without weight decay runs each epoch as backend's `denseSgdEpoch` — every
+ * batch's forward, backward and the optimizer's update in one tfjs dispatch instead of ~43
+ * per batch — and assigns the updated weights to the model's variables as tfjs' SGD does.
+ * Everything else keeps the op-by-op step (step.ts) and the optimizer's own applyGradients.
  */
-import { denseSgdStep, kernelModuleAvailable, tf, type DenseStepLayer, type Optimizer, type Tensor } from '../../backend/index.js';
+import { denseSgdEpoch, kernelModuleAvailable, tf, type DenseStepLayer, type Optimizer, type Tensor } from '../../backend/index.js';
 import type { Params } from '../../core/index.js';
 import type { TrainOptions } from '../train-options.js';
 import type { LeanPlan } from './plan.js';
 
-/** Runs one batch (rows `order[start .. start + size)`) and returns its loss sum (a scalar, kept by the caller's tidy). */
-export type FusedStep = (X: Tensor, Y: Tensor, order: Int32Array, start: number, size: number) => Tensor;
+/** Runs the epoch's batches (of `batchSize` rows of `order`, in order) and returns the sum of their loss sums (a scalar, kept by the caller's tidy). */
+export type FusedEpoch = (X: Tensor, Y: Tensor, order: Int32Array, batchSize: number) => Tensor;
 
 let enabled = process.env.GRIDFOLD_FUSED_STEP !== 'off';
 let stepsRun = 0;
@@ -29,7 +29,7 @@ export function fusedStepsRun(): number {
 
 /**
  * Whether a fit of an estimator with these parameters trains on the fused step (where the
- * backend is wasm with gridfold's kernel): what fusedStepFor accepts, read from the
+ * backend is wasm with gridfold's kernel): what fusedEpochFor accepts, read from the
  * parameters before any model is built, for deciding whether its folds should stack.
  */
 export function fusedStepTrains(className: string, params: Params): boolean {
@@ -46,8 +46,8 @@ interface SgdOptimizer {
   incrementIterations(): void;
 }
 
-/** The fused step for this fit, or undefined when the op-by-op step must train it. */
-export function fusedStepFor(plan: LeanPlan, o: Pick<TrainOptions, 'optimizer' | 'weightDecay'>): FusedStep | undefined {
+/** The fused epoch for this fit, or undefined when the op-by-op step must train it. */
+export function fusedEpochFor(plan: LeanPlan, o: Pick<TrainOptions, 'optimizer' | 'weightDecay'>): FusedEpoch | undefined {
   if (!enabled || plan.front || plan.loss !== 'softmaxCrossEntropy' || o.weightDecay !== 0) return undefined;
   const optimizer = o.optimizer;
   if (!isPlainSgd(optimizer)) return undefined;
@@ -56,11 +56,13 @@ export function fusedStepFor(plan: LeanPlan, o: Pick<TrainOptions, 'optimizer' |
   if (!plainLayers || !kernelModuleAvailable()) return undefined;
   const layers: DenseStepLayer[] = plan.layers.map((layer) => ({ kernel: layer.kernel, bias: layer.bias, relu: layer.activation === 'relu' }));
   const variables = plan.layers.flatMap((layer) => (layer.bias ? [layer.kernel, layer.bias] : [layer.kernel]));
-  return (X, Y, order, start, size) => {
-    const { updated, lossSum } = denseSgdStep({ x: X, y: Y, rows: order.subarray(start, start + size), layers, learningRate: optimizer.learningRate });
+  return (X, Y, order, batchSize) => {
+    const { updated, lossSum } = denseSgdEpoch({ x: X, y: Y, order, batchSize, layers, learningRate: optimizer.learningRate });
     variables.forEach((variable, i) => variable.assign(updated[i]));
-    optimizer.incrementIterations();
-    stepsRun++;
+    // tfjs' SGD counts its steps; the epoch took one per batch.
+    const batches = Math.ceil(order.length / batchSize);
+    for (let b = 0; b < batches; b++) optimizer.incrementIterations();
+    stepsRun += batches;
     return lossSum;
   };
 }
