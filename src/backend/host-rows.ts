@@ -8,12 +8,7 @@
  * Other backends get tf.tensor of the copied rows.
  */
 import { tf } from './tf.js';
-
-/** What we use of tfjs-backend-wasm's internals (as the kernels do; checked in tests against 4.22.0). */
-interface WasmHeapBackend {
-  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
-  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
-}
+import type { WasmHeap } from './kernels/instance.js';
 
 /** Copies the rows `indices` (all rows when undefined) out of a row-major matrix into a new array. */
 export function takeRows(data: Float32Array, rowLength: number, indices?: ArrayLike<number>): Float32Array {
@@ -26,17 +21,18 @@ export function rowsTensor(data: Float32Array, sampleShape: readonly number[], i
   const rowLength = sampleShape.reduce((a, b) => a * b, 1);
   const shape = [indices.length, ...sampleShape];
   if (tf.getBackend() !== 'wasm' || indices.length === 0) return tf.tensor(takeRows(data, rowLength, indices), shape, 'float32');
-  const heap = tf.backend() as unknown as WasmHeapBackend;
+  const heap = tf.backend() as unknown as WasmHeap;
   const info = heap.makeOutput(shape, 'float32');
   // The view is taken after makeOutput, which may grow the wasm memory.
-  copyRows(data, rowLength, indices, heap.typedArrayFromHeap(info));
+  copyRows(data, rowLength, indices, heap.typedArrayFromHeap(info) as Float32Array);
   return tf.engine().makeTensorFromTensorInfo(info);
 }
 
-function copyRows(data: Float32Array, rowLength: number, indices: ArrayLike<number>, out: Float32Array): Float32Array {
+/** Writes rows `indices` of `data` into `out` one after another from float `base` on; returns `out`. */
+export function copyRows(data: Float32Array, rowLength: number, indices: ArrayLike<number>, out: Float32Array, base = 0): Float32Array {
   for (let i = 0; i < indices.length; i++) {
     const from = indices[i] * rowLength;
-    out.set(data.subarray(from, from + rowLength), i * rowLength);
+    out.set(data.subarray(from, from + rowLength), base + i * rowLength);
   }
   return out;
 }

@@ -39,12 +39,8 @@ export interface FitOptions {
 
 /** Training data as `fit` checks it: what `fitChecked` takes without checking it again. */
 export interface FitData {
-  /** The features; with `rows`, a larger matrix the fit's rows are taken from. */
   X: Features;
-  /**
-   * Sample i of y is row rows[i] of X (a search's fold, trained on without copying its rows
-   * out of the search's data); without it, row i.
-   */
+  /** Sample i of y is row rows[i] of X (a search's fold: its rows are not copied out); else row i. */
   rows?: Int32Array;
   /** Regression targets, or a classifier's class ids (into `classes`, or 0..nClasses-1 when FitOptions give them). */
   y: Targets;
@@ -189,10 +185,9 @@ export abstract class NeuralNet {
   }
 
   /**
-   * The second phase: builds the model (or keeps it, warm), uploads the training and
-   * validation rows, and returns the training loop's options with the way to end the fit.
-   * Run it inside `withSeededMathRandom(plan.mathRandomSeed, …)`, as `fit` does, so the
-   * initial weights are the same whoever trains them.
+   * The second phase: builds the model (or keeps it, warm), uploads the training and validation
+   * rows and returns the loop's options with the way to end the fit. Run it inside
+   * `withSeededMathRandom(plan.mathRandomSeed, …)` as `fit` does: the same initial weights anywhere.
    */
   async openFit(plan: FitPlan): Promise<FitSession> {
     const p = this.params;

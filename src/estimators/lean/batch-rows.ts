@@ -7,7 +7,7 @@
  * (one `TypedArray.set` per row inside the wasm heap, ~12 µs for the same batch); the
  * other backends keep `tf.gather`, which is fast there.
  */
-import { tf, type Tensor } from '../../backend/index.js';
+import { copyRows, tf, type Tensor } from '../../backend/index.js';
 
 const KERNEL = 'GridfoldTakeRows';
 const STACKED_KERNEL = 'GridfoldTakeStackedRows';
@@ -57,7 +57,7 @@ function registerWasmKernel(): void {
       const heap = backend as unknown as WasmHeapBackend;
       // makeOutput may grow the wasm memory, so the views are taken after it.
       const out = heap.makeOutput([rows.length, rowLength], 'float32');
-      copyRows(heap.typedArrayFromHeap(x), rows, rowLength, heap.typedArrayFromHeap(out), 0);
+      copyRows(heap.typedArrayFromHeap(x), rowLength, rows, heap.typedArrayFromHeap(out));
       return out;
     },
   });
@@ -104,7 +104,7 @@ function registerWasmStackedKernel(): void {
         const base = f * rows * rowLength;
         // The wasm heap reuses freed blocks: padding must be written, not assumed.
         target.fill(0, base + indices.length * rowLength, base + rows * rowLength);
-        copyRows(heap.typedArrayFromHeap(matrices[f]), indices, rowLength, target, base);
+        copyRows(heap.typedArrayFromHeap(matrices[f]), rowLength, indices, target, base);
       });
       return out;
     },
@@ -119,12 +119,5 @@ function checkRows(kernel: string, x: tf.TensorInfo, rows: ArrayLike<number>): v
   if (x.dtype !== 'float32') throw new Error(`${kernel}: expected float32 rows, got ${x.dtype}`);
   for (let i = 0; i < rows.length; i++) {
     if (!(rows[i] >= 0 && rows[i] < x.shape[0])) throw new Error(`${kernel}: row ${rows[i]} is outside [0, ${x.shape[0]})`);
-  }
-}
-
-/** Copies rows `rows` of `source` to consecutive rows of `target` from float offset `base`. */
-function copyRows(source: Float32Array, rows: ArrayLike<number>, rowLength: number, target: Float32Array, base: number): void {
-  for (let i = 0; i < rows.length; i++) {
-    target.set(source.subarray(rows[i] * rowLength, (rows[i] + 1) * rowLength), base + i * rowLength);
   }
 }
