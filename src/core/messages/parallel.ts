@@ -147,5 +147,5 @@ export function stackingNeedsKernel(): string {
 
 /** 'auto' on wasm for a model whose single fits take the fused SGD step. */
 export function fusedStepBeatsStacking(): string {
-  return "foldBatching 'auto' trains folds apart: this model's fits take the fused SGD step (one kernel per batch), which is as fast apart as stacked, and apart its folds spread over the workers (foldBatching: true stacks anyway)";
+  return "foldBatching 'auto' trains folds apart: this model's fits take the fused SGD step (one kernel per epoch), which is faster apart than stacked, and apart its folds spread over the workers (foldBatching: true stacks anyway)";
 }

@@ -33,9 +33,9 @@ export const WASM_STACKING_MAX_MACS = 80_000;
 /**
  * Why stacking a candidate's folds does not pay here ('auto'), or undefined where it does. On wasm: with gridfold's kernel,
  * for a model known to be small — unless its single fits train on the fused step
- * (fused-step.ts, `fusedSingleFits`): one kernel dispatch per batch instead of ~43 makes
- * three separate fits as fast as their stack at u = 32 and faster from u = 64 (stacked /
- * separate 1.00× and 0.90×, bench/fold-batch.ts), and the seed grid at nJobs 2 took
+ * (fused-step.ts, `fusedSingleFits`): one kernel dispatch per epoch instead of ~43 per batch
+ * makes three separate fits faster than their stack (stacked / separate 0.67–0.77× from
+ * u = 32 to 256, bench/fold-batch.ts, 2026-12-02 12:04), and the seed grid at nJobs 2 took
  * 0.82–0.91× the wall time with foldBatching false as with stacking (3 interleaved pairs,
  * load 1.5–2.6). On cpu: no (measured 1.03× at u = 32 down
  * to 0.90× at u = 256: its kernels are slow loops whatever their launch count). On a native
