@@ -4,7 +4,7 @@
  * array (tens of MB per fit, which V8 zeroes and the kernel maps in page by page) and then
  * copied again by tf.tensor. With two worker threads in one process those fresh pages cost
  * more than in two processes (the threads share one address space and its page-fault
- * lock): in the seed grid they were a tenth of what nJobs 2 lost against two processes.
+ * lock): in the seed grid about a third of the CPU nJobs 2 spent beyond two processes.
  * Other backends get tf.tensor of the copied rows.
  */
 import { tf } from './tf.js';

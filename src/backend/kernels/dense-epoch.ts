@@ -102,9 +102,9 @@ const epochKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const lossOut = heap.makeOutput([], 'float32');
   // The epoch updates copies of the weights in place: a variable's memory may be shared
   // (a clone, a checkpoint of the best weights), so it is never written.
+  const copies = [...newKernels, ...newBiases];
   [...kernels, ...biases].forEach((from, i) => {
-    const to = [...newKernels, ...newBiases][i];
-    if (from && to) heap.typedArrayFromHeap(to).set(heap.typedArrayFromHeap(from));
+    if (from) heap.typedArrayFromHeap(copies[i]!).set(heap.typedArrayFromHeap(from));
   });
   const layers = widths.length;
   const widest = Math.max(...widths);
