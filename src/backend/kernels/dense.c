@@ -19,8 +19,7 @@
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 /* dst[i] = src[rows[i]], rows of row_len floats: a batch's rows out of a fold's data. */
-EXPORT(gather_rows)
-void gather_rows(int count, const int *rows, int row_len, const float *src, float *dst) {
+static void gather_rows(int count, const int *rows, int row_len, const float *src, float *dst) {
   for (int i = 0; i < count; i++, dst += row_len) {
     const float *row = src + rows[i] * row_len;
     int j = 0;
@@ -39,8 +38,7 @@ void gather_rows(int count, const int *rows, int row_len, const float *src, floa
 
 /* dz[i] = y[i] > 0 ? dz[i] : 0 — relu's gradient from its output y, tf.mul(dz, tf.step(y))
  * but for the sign of the zeros (which no later sum or product can tell apart). */
-EXPORT(relu_gradient)
-void relu_gradient(int count, const float *y, float *dz) {
+static void relu_gradient(int count, const float *y, float *dz) {
   const v128_t zero = wasm_f32x4_splat(0.0f);
   int i = 0;
   for (; i + 4 <= count; i += 4) {
@@ -52,8 +50,7 @@ void relu_gradient(int count, const float *y, float *dz) {
 
 /* out[i] = c · g[i] + w[i] with c = −lr: tfjs' SGD update (sgd_optimizer.js,
  * add(mul(c, gradient), value)), rounded after the multiply and after the add. out may be g. */
-EXPORT(sgd_update)
-void sgd_update(int count, float c, const float *w, const float *g, float *out) {
+static void sgd_update(int count, float c, const float *w, const float *g, float *out) {
   const v128_t cv = wasm_f32x4_splat(c);
   int i = 0;
   for (; i + 4 <= count; i += 4) {

@@ -10,7 +10,7 @@ import { checkedModule, decodeBase64 } from './wasm-module.js';
 /** The functions the module exports: gemm.c's (matmul.ts), conv.c's (the conv gradient kernels) and dense.c's (dense-epoch.ts). */
 export const KERNEL_EXPORTS = [
   'gemm', 'gemm_scratch_bytes', 'im2col', 'col2im', 'maxpool', 'maxpool_backward', 'depthwise_filter_grad', 'depthwise_input_grad', 'column_sums',
-  'gather_rows', 'relu_gradient', 'sgd_update', 'softmax_cross_entropy', 'dense_sgd_epoch',
+  'softmax_cross_entropy', 'dense_sgd_epoch',
 ] as const;
 
 /**

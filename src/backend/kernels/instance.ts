@@ -43,9 +43,6 @@ export interface KernelModule {
   depthwise_filter_grad(...args: number[]): void;
   depthwise_input_grad(...args: number[]): void;
   column_sums(rows: number, cols: number, x: number, out: number): void;
-  gather_rows(count: number, rows: number, rowLength: number, source: number, target: number): void;
-  relu_gradient(count: number, y: number, dz: number): void;
-  sgd_update(count: number, c: number, w: number, g: number, out: number): void;
   softmax_cross_entropy(rows: number, units: number, logits: number, y: number, rowIds: number, dOutput: number): number;
   dense_sgd_epoch(
     n: number, batchSize: number, order: number, inSize: number, layers: number, widths: number, relu: number, kernels: number, biases: number,
