@@ -62,17 +62,18 @@ async function runLeanEpoch(plan: LeanPlan, o: TrainOptions, rng: Rng): Promise<
     if (fused) {
       batchLosses.push(tf.tidy(() => fused(X, Y, order, o.batchSize)));
       stepsRun += Math.ceil(n / o.batchSize);
-    }
-    for (let start = 0; start < n && !fused; start += o.batchSize) {
-      const size = Math.min(o.batchSize, n - start);
-      batchLosses.push(tf.tidy(() => {
-        const xb = rows.take(X, order, start, size);
-        const yb = rows.take(Y, order, start, size);
-        const { gradients, lossSum } = leanStep(plan, matMul, xb, yb, { rowScale: 1 / size, batchSizes: size }, o.weightDecay);
-        o.optimizer.applyGradients(gradients);
-        return lossSum;
-      }));
-      stepsRun++;
+    } else {
+      for (let start = 0; start < n; start += o.batchSize) {
+        const size = Math.min(o.batchSize, n - start);
+        batchLosses.push(tf.tidy(() => {
+          const xb = rows.take(X, order, start, size);
+          const yb = rows.take(Y, order, start, size);
+          const { gradients, lossSum } = leanStep(plan, matMul, xb, yb, { rowScale: 1 / size, batchSizes: size }, o.weightDecay);
+          o.optimizer.applyGradients(gradients);
+          return lossSum;
+        }));
+        stepsRun++;
+      }
     }
     if (batchLosses.length === 0) return Number.NaN;
     const total = tf.addN(batchLosses);

@@ -2,4 +2,4 @@ export { leanEpochRunner, setLeanTraining, leanTrainingEnabled, leanStepsRun, de
 export type { EpochRunner } from './epoch.js';
 export { planLeanStep } from './plan.js';
 export type { LeanPlan, LeanLayer, LeanActivation, LeanLoss } from './plan.js';
-export { fusedEpochFor, fusedStepTrains, fusedStepsRun, setFusedStep } from './fused-step.js';
+export { fusedStepTrains, fusedStepsRun, setFusedStep } from './fused-step.js';
